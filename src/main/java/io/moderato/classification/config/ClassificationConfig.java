@@ -1,0 +1,33 @@
+package io.moderato.classification.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Limits and serving-time choices of the classification API. */
+@ConfigMapping(prefix = "moderato.classification")
+public interface ClassificationConfig {
+
+    /** Longest comment text accepted, in characters (UTF-16 code units). */
+    @WithDefault("20000")
+    int maxTextLength();
+
+    /** Most items accepted in one batch request. */
+    @WithDefault("1000")
+    int maxBatchSize();
+
+    /** Comments at least this long (characters) with several sentences are also scored sentence by sentence. */
+    @WithDefault("200")
+    int sentenceMinLength();
+
+    /** Spans are reported for attributes scoring at least this. */
+    @WithDefault("0.3")
+    double spanMinScore();
+
+    /** Most topics returned per comment. */
+    @WithDefault("3")
+    int maxTopics();
+
+    /** Weight of the article's topics when the request gives the article (0 to 1; 0 ignores the article). */
+    @WithDefault("0.5")
+    double contextWeight();
+}

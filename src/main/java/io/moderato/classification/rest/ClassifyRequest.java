@@ -1,0 +1,14 @@
+package io.moderato.classification.rest;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * A comment to classify.
+ *
+ * @param text    the comment, required
+ * @param context the article it was posted under, optional
+ */
+public record ClassifyRequest(
+        @Schema(description = "The comment text.", required = true, example = "You are a complete idiot.") String text,
+        @Schema(description = "The article the comment was posted under; steers the topics.") ArticleDto context) {
+}

@@ -1,0 +1,33 @@
+package io.moderato.classification.rest;
+
+import io.moderato.classification.Attribute;
+import io.moderato.classification.Classification;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A comment's classification.
+ *
+ * @param modelVersion the model bundle that scored it
+ * @param attributes   per attribute key, a probability in [0,1]
+ * @param topics       tagged topics, highest score first
+ * @param spans        stretches of text that pushed attribute scores up
+ */
+public record ClassifyResponse(String modelVersion, Map<String, Double> attributes, List<TopicDto> topics,
+                               List<SpanDto> spans) {
+
+    static ClassifyResponse of(Classification c) {
+        return new ClassifyResponse(c.modelVersion(), attributes(c), c.topics().stream().map(TopicDto::of).toList(),
+                c.spans().stream().map(SpanDto::of).toList());
+    }
+
+    static Map<String, Double> attributes(Classification c) {
+        Map<String, Double> attributes = new LinkedHashMap<>();
+        for (Attribute attribute : Attribute.values()) {
+            attributes.put(attribute.key(), c.score(attribute));
+        }
+        return attributes;
+    }
+}

@@ -1,0 +1,129 @@
+package io.moderato.classification;
+
+import io.moderato.TestModels;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The trained model on the hard distinctions the corpus teaches: in each pair the abusive comment must score above
+ * the benign one it resembles, on the attribute named.
+ */
+class TextClassifierTest {
+
+    private static TextClassifier classifier;
+
+    @BeforeAll
+    static void load() {
+        classifier = new TextClassifier(TestModels.full(), ScoringSettings.DEFAULT);
+    }
+
+    private static double score(String text, Attribute attribute) {
+        return classifier.classify(text, null).score(attribute);
+    }
+
+    @ParameterizedTest(name = "{0}: \"{1}\" above \"{2}\"")
+    @CsvSource(delimiter = '|', value = {
+            // blunt political criticism vs abuse of the same politician
+            "INSULT|Biden is a senile idiot and a liar.|Biden's student loan plan is a disaster and he should drop it.",
+            "TOXICITY|The senator is a lying sack of garbage.|The senator lied under oath and should resign.",
+            // sarcasm vs a wish of violence
+            "THREAT|Billionaires are parasites and someone should wipe them out.|Oh great, another tax cut for billionaires. That'll trickle down any day now.",
+            // a borderline nickname vs a nickname with abuse
+            "TOXICITY|Slow Joe is a senile pervert who belongs in a cage.|Slow Joe strikes again with another gaffe at the podium.",
+            // identity terms used neutrally vs an identity attack
+            "IDENTITY_ATTACK|The Chinese are rats and should all be thrown out of this country.|As a Chinese American, I think these tariffs hurt families like mine.",
+            "IDENTITY_ATTACK|Muslims are animals who breed like rats.|The Muslims in my town organised the food bank during the floods.",
+            "IDENTITY_ATTACK|Gays are disgusting perverts.|My gay son and his husband came to visit for Christmas.",
+            // profanity not aimed at anyone vs aimed at someone
+            "INSULT|You are a fucking idiot.|This fucking weather ruined our picnic again.",
+            "TOXICITY|Shut the hell up, you pathetic clown.|Holy shit, what a goal in the last minute!",
+            // abuse with no swear word
+            "TOXICITY|She is a former prostitute who slept her way to the top.|She is a former prosecutor who worked her way to the top.",
+            "INSULT|What a pathetic little man, a traitor to his country.|What a remarkable career for a man from a small town.",
+            // obfuscated abuse
+            "INSULT|You are a 1d10t.|You are an artist.",
+            "INSULT|what a s t u p i d m o r o n|what a lovely sunny morning",
+            "INSULT|you absolute іdіоt|you absolute legend",
+            "PROFANITY|f*ck you and your party|thank you and your party",
+            "INSULT|stuuuupid cl0wn|sunny day out",
+            // threats and wishes of violence vs violent words used harmlessly
+            "THREAT|Someone should wipe them out.|Someone should vote them out.",
+            "THREAT|I hope her plane goes down.|I hope her plane lands on time.",
+            "THREAT|We will find you and smash your skull in.|We will crush them on Saturday, 3-0 easy.",
+            // sexualised abuse of a woman politician vs neutral coverage
+            "SEXUALLY_EXPLICIT|She only got the nomination on her knees, the whore.|She only got the nomination after a tough primary.",
+            // quoting abuse to condemn it vs the abuse
+            "TOXICITY|She is a whore and a traitor.|Calling her a 'whore' in a headline is disgusting."})
+    void abusiveScoresAboveTheBenignItResembles(Attribute attribute, String abusive, String benign) {
+        double high = score(abusive, attribute);
+        double low = score(benign, attribute);
+        assertTrue(high > low, () -> String.format("%s: %.3f for \"%s\" is not above %.3f for \"%s\"",
+                attribute, high, abusive, low, benign));
+    }
+
+    @Test
+    void clearAbuseIsFlaggedAndPlainTalkIsNot() {
+        ModelBundle bundle = classifier.bundle();
+        assertTrue(score("You are a disgusting idiot and everyone hates you.", Attribute.TOXICITY) >= bundle.threshold(Attribute.TOXICITY));
+        assertFalse(score("The council will vote on the new bus lanes on Tuesday.", Attribute.TOXICITY) >= bundle.threshold(Attribute.TOXICITY));
+    }
+
+    @Test
+    void aLongCommentNeverScoresBelowItsWorstSentence() {
+        String text = "I read the whole article twice and the figures on housing look right to me. "
+                + "The council has missed its targets for five years in a row and nobody seems to care. "
+                + "Councillor Hughes is a lying piece of garbage and I hope someone beats him senseless. "
+                + "Anyway, the new flats on Mill Road look decent and the rents are fair for once.";
+        Classification c = classifier.classify(text, null);
+        assertTrue(c.sentences().size() >= 2, "scored by sentence");
+        for (SentenceScore sentence : c.sentences()) {
+            for (Attribute attribute : Attribute.values()) {
+                assertTrue(c.score(attribute) >= sentence.scores().get(attribute), attribute + " below a sentence");
+            }
+        }
+        assertTrue(c.score(Attribute.THREAT) >= classifier.bundle().threshold(Attribute.THREAT), "the threat sentence counts");
+    }
+
+    @Test
+    void spansPointAtTheWordsThatDroveTheScore() {
+        String text = "Honestly you are a complete m0r0n.";
+        Classification c = classifier.classify(text, null);
+        List<Span> insults = c.spans().stream().filter(s -> s.attribute() == Attribute.INSULT).toList();
+        assertFalse(insults.isEmpty(), "an insult span");
+        for (Span span : c.spans()) {
+            assertTrue(span.begin() >= 0 && span.begin() < span.end() && span.end() <= text.length());
+            assertTrue(span.score() >= 0 && span.score() <= 1);
+        }
+        assertTrue(insults.stream().anyMatch(s -> text.substring(s.begin(), s.end()).contains("m0r0n")),
+                () -> "m0r0n is highlighted: " + insults);
+    }
+
+    @Test
+    void topicsAreSortedAndFollowTheArticle() {
+        Classification sport = classifier.classify("What a finish, the keeper saved a penalty in the last minute!", null);
+        assertEquals(Topic.SPORT, sport.topics().get(0).topic());
+        Classification vague = classifier.classify("I could not agree more with this.",
+                new ArticleContext("Fed raises interest rates again as inflation lingers", "The central bank raised rates by a quarter point."));
+        assertEquals(Topic.ECONOMY_BUSINESS_FINANCE, vague.topics().get(0).topic());
+        for (int i = 1; i < vague.topics().size(); i++) {
+            assertTrue(vague.topics().get(i - 1).score() >= vague.topics().get(i).score());
+        }
+    }
+
+    @Test
+    void scoresAreProbabilities() {
+        for (String text : List.of("", "a", "🤡", "x".repeat(5000), "ЗАЧЕМ", "中国人")) {
+            Classification c = classifier.classify(text, null);
+            c.attributes().values().forEach(v -> assertTrue(v >= 0 && v <= 1, text));
+            assertFalse(c.topics().isEmpty());
+        }
+    }
+}
