@@ -113,8 +113,24 @@ public class ProblemMappers {
     }
 
     static Response respond(int status, String type, String title, String detail, UriInfo uri, List<FieldError> errors) {
+        return respondFor(status, type, title, detail, uri == null ? null : uri.getPath(), errors);
+    }
+
+    /**
+     * Builds a problem response outside an exception mapper (request filters).
+     *
+     * @param status HTTP status
+     * @param type   problem type slug
+     * @param title  summary
+     * @param detail what went wrong
+     * @param path   the request path, may be null
+     * @param errors offending fields
+     * @return the response
+     */
+    public static Response respondFor(int status, String type, String title, String detail, String path,
+                                      List<FieldError> errors) {
         Problem problem = new Problem(TYPE_BASE + type, title, status, detail,
-                uri == null ? null : "/" + uri.getPath().replaceFirst("^/", ""), errors);
+                path == null ? null : "/" + path.replaceFirst("^/", ""), errors);
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 

@@ -22,6 +22,7 @@ import java.util.Set;
 
 /** Scores comments for the toxicity attributes and topics, and shows which words drove each score. */
 @Path("/api/v1/classify")
+@io.moderato.access.Authorized(io.moderato.access.Role.CLIENT)
 @Tag(name = "Classification")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)

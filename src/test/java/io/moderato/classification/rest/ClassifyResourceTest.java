@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import static io.moderato.TestKeys.asAdmin;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.contains;
@@ -32,7 +33,7 @@ class ClassifyResourceTest {
 
     @Test
     void classifiesOneComment() {
-        given().contentType(ContentType.JSON)
+        asAdmin()
                 .body(Map.of("text", "You are a pathetic idiot and everyone knows it.",
                         "context", Map.of("articleTitle", "Election night live", "articleText", "Votes are being counted.")))
                 .when().post("/api/v1/classify")
@@ -51,7 +52,7 @@ class ClassifyResourceTest {
 
     @Test
     void topicsComeHighestFirst() {
-        List<Float> scores = given().contentType(ContentType.JSON)
+        List<Float> scores = asAdmin()
                 .body(Map.of("text", "The striker scored twice and the manager praised the defence after the match."))
                 .post("/api/v1/classify").then().statusCode(200)
                 .body("topics[0].code", equalTo("medtop:15000000"))
@@ -67,7 +68,7 @@ class ClassifyResourceTest {
                 Map.of("id", "c3", "text", "Lovely photos of the harbour, thanks."),
                 Map.of("id", "c1", "text", "Shut up you moron."),
                 Map.of("id", "c2", "text", "Rates went up again.", "context", Map.of("articleTitle", "Fed raises rates")));
-        given().contentType(ContentType.JSON).body(Map.of("items", items))
+        asAdmin().body(Map.of("items", items))
                 .post("/api/v1/classify/batch")
                 .then().statusCode(200)
                 .body("modelVersion", notNullValue())
@@ -91,7 +92,7 @@ class ClassifyResourceTest {
             "not an object|[1,2]|body",
             "empty body|''|body"})
     void refusesBadSingleRequests(String name, String body, String field) {
-        given().contentType(ContentType.JSON).body(body.equals("''") ? "" : body)
+        asAdmin().body(body.equals("''") ? "" : body)
                 .post("/api/v1/classify")
                 .then().statusCode(400).contentType(PROBLEM)
                 .body("status", equalTo(400))
@@ -101,12 +102,12 @@ class ClassifyResourceTest {
 
     @Test
     void refusesTextOverTheConfiguredMaximum() {
-        given().contentType(ContentType.JSON).body(Map.of("text", "a".repeat(20_001)))
+        asAdmin().body(Map.of("text", "a".repeat(20_001)))
                 .post("/api/v1/classify")
                 .then().statusCode(400).contentType(PROBLEM)
                 .body("errors[0].field", equalTo("text"))
                 .body("errors[0].reason", containsString("20000"));
-        given().contentType(ContentType.JSON).body(Map.of("text", "a ".repeat(10_000)))
+        asAdmin().body(Map.of("text", "a ".repeat(10_000)))
                 .post("/api/v1/classify").then().statusCode(200);
     }
 
@@ -121,7 +122,7 @@ class ClassifyResourceTest {
             "duplicate ids|{\"items\":[{\"id\":\"a\",\"text\":\"x\"},{\"id\":\"a\",\"text\":\"y\"}]}|items[1].id",
             "id not a string|{\"items\":[{\"id\":7,\"text\":\"x\"}]}|items[0].id"})
     void refusesBadBatches(String name, String body, String field) {
-        given().contentType(ContentType.JSON).body(body)
+        asAdmin().body(body)
                 .post("/api/v1/classify/batch")
                 .then().statusCode(400).contentType(PROBLEM)
                 .body("errors.field", hasItem(field));
@@ -131,7 +132,7 @@ class ClassifyResourceTest {
     void refusesAnOversizedBatch() {
         String items = IntStream.range(0, 1001).mapToObj(i -> "{\"id\":\"c" + i + "\",\"text\":\"hello\"}")
                 .collect(Collectors.joining(",", "{\"items\":[", "]}"));
-        given().contentType(ContentType.JSON).body(items)
+        asAdmin().body(items)
                 .post("/api/v1/classify/batch")
                 .then().statusCode(400).contentType(PROBLEM)
                 .body("errors[0].field", equalTo("items"))
@@ -139,10 +140,18 @@ class ClassifyResourceTest {
     }
 
     @Test
+    void needsAClientKey() {
+        given().contentType(ContentType.JSON).body(Map.of("text", "hi")).post("/api/v1/classify")
+                .then().statusCode(401).contentType(PROBLEM).header("WWW-Authenticate", startsWith("Bearer"));
+        given().contentType(ContentType.JSON).header("Authorization", "Bearer mod_nope_nope").body(Map.of("text", "hi"))
+                .post("/api/v1/classify").then().statusCode(401).contentType(PROBLEM);
+    }
+
+    @Test
     void refusesOtherMediaTypesAndMethods() {
-        given().contentType(ContentType.TEXT).body("hello").post("/api/v1/classify")
+        asAdmin().contentType(ContentType.TEXT).body("hello").post("/api/v1/classify")
                 .then().statusCode(415).contentType(PROBLEM);
-        given().get("/api/v1/classify").then().statusCode(405).contentType(PROBLEM);
+        asAdmin().get("/api/v1/classify").then().statusCode(405).contentType(PROBLEM);
         given().get("/api/v1/nothing-here").then().statusCode(404).contentType(PROBLEM);
     }
 }

@@ -26,7 +26,7 @@ class OperationsTest {
 
     @Test
     void metricsHaveTheLatencyHistogram() {
-        given().contentType(ContentType.JSON).body(Map.of("text", "hello")).post("/api/v1/classify").then().statusCode(200);
+        io.moderato.TestKeys.asAdmin().body(Map.of("text", "hello")).post("/api/v1/classify").then().statusCode(200);
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("moderato_classification_latency_seconds_bucket"))
                 .body(containsString("moderato_classification_comments_total"));

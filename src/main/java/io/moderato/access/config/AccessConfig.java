@@ -1,0 +1,21 @@
+package io.moderato.access.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.util.Optional;
+
+/** API keys and rate limits. */
+@ConfigMapping(prefix = "moderato.access")
+public interface AccessConfig {
+
+    /**
+     * An admin key accepted without being stored, so automation can create the first keys
+     * (env MODERATO_BOOTSTRAP_ADMIN_KEY). At least 16 characters.
+     */
+    Optional<String> bootstrapAdminKey();
+
+    /** Requests per minute a key may make unless the key sets its own limit. */
+    @WithDefault("1200")
+    int defaultRateLimitPerMinute();
+}

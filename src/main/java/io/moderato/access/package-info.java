@@ -1,0 +1,5 @@
+/**
+ * Who may call what: API keys with roles (client, moderator, admin), stored hashed, listed by prefix, revocable and
+ * expiring; the request filter that checks them on every API call; per-key rate limits.
+ */
+package io.moderato.access;

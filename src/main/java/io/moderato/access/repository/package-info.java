@@ -1,0 +1,2 @@
+/** Storage of API keys. */
+package io.moderato.access.repository;

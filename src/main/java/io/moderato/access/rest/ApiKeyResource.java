@@ -1,0 +1,117 @@
+package io.moderato.access.rest;
+
+import io.moderato.access.Authorized;
+import io.moderato.access.CurrentCaller;
+import io.moderato.access.Role;
+import io.moderato.access.repository.ApiKeyEntity;
+import io.moderato.access.service.ApiKeyService;
+import io.moderato.problem.RequestChecks;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.ResponseStatus;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+
+/** API keys: create (the secret is shown once), list (prefixes only), revoke. */
+@Path("/api/v1/admin/keys")
+@Tag(name = "Access")
+@Authorized(Role.ADMIN)
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class ApiKeyResource {
+
+    private final ApiKeyService keys;
+    private final CurrentCaller caller;
+
+    public ApiKeyResource(ApiKeyService keys, CurrentCaller caller) {
+        this.keys = keys;
+        this.caller = caller;
+    }
+
+    /**
+     * A key to create.
+     *
+     * @param name               what the key is for
+     * @param role               client, moderator or admin
+     * @param expiresAt          when it stops working (optional)
+     * @param rateLimitPerMinute its own budget (optional)
+     */
+    public record CreateKeyRequest(String name, String role, Instant expiresAt, Integer rateLimitPerMinute) {
+    }
+
+    /**
+     * A key as listed.
+     *
+     * @param prefix             its public prefix
+     * @param name               what it is for
+     * @param role               its role
+     * @param createdAt          when it was created
+     * @param createdBy          who created it
+     * @param expiresAt          when it expires, if ever
+     * @param revokedAt          when it was revoked, if it was
+     * @param lastUsedAt         when it was last used (to within five minutes)
+     * @param rateLimitPerMinute its own budget, if set
+     * @param active             whether it works now
+     */
+    public record KeyView(String prefix, String name, String role, Instant createdAt, String createdBy,
+                          Instant expiresAt, Instant revokedAt, Instant lastUsedAt, Integer rateLimitPerMinute,
+                          boolean active) {
+        static KeyView of(ApiKeyEntity key) {
+            return new KeyView(key.prefix, key.name, key.role.name().toLowerCase(), key.createdAt, key.createdBy,
+                    key.expiresAt, key.revokedAt, key.lastUsedAt, key.rateLimitPerMinute, key.isActive(Instant.now()));
+        }
+    }
+
+    /**
+     * A created key.
+     *
+     * @param key    the full key: shown this once, store it safely
+     * @param details the stored key
+     */
+    public record CreatedKeyView(String key, KeyView details) {
+    }
+
+    @POST
+    @ResponseStatus(201)
+    @Operation(summary = "Create an API key", description = "The full key is in the answer and never shown again.")
+    public CreatedKeyView create(CreateKeyRequest request) {
+        RequestChecks checks = new RequestChecks();
+        Role role = null;
+        if (checks.require(request != null, "body", "is required")) {
+            checks.requireText(request.name(), "name", 200);
+            if (checks.require(request.role() != null, "role", "is required")) {
+                role = Arrays.stream(Role.values()).filter(r -> r.name().equalsIgnoreCase(request.role())).findFirst().orElse(null);
+                checks.require(role != null, "role", "must be one of client, moderator, admin");
+            }
+            checks.require(request.expiresAt() == null || request.expiresAt().isAfter(Instant.now()), "expiresAt", "must be in the future");
+            checks.require(request.rateLimitPerMinute() == null || request.rateLimitPerMinute() > 0, "rateLimitPerMinute", "must be positive");
+        }
+        checks.throwIfInvalid();
+        ApiKeyService.CreatedKey created = keys.create(request.name().strip(), role, request.expiresAt(),
+                request.rateLimitPerMinute(), caller.actor());
+        return new CreatedKeyView(created.secret(), KeyView.of(created.key()));
+    }
+
+    @GET
+    @Operation(summary = "List API keys", description = "Prefixes only; secrets are not stored.")
+    public List<KeyView> list() {
+        return keys.list().stream().map(KeyView::of).toList();
+    }
+
+    @DELETE
+    @Path("/{prefix}")
+    @Operation(summary = "Revoke an API key", description = "Takes effect at once; revoking twice is harmless.")
+    public KeyView revoke(@PathParam("prefix") String prefix) {
+        return KeyView.of(keys.revoke(prefix));
+    }
+}

@@ -1,0 +1,152 @@
+package io.moderato.access.service;
+
+import io.moderato.access.Caller;
+import io.moderato.access.Role;
+import io.moderato.access.config.AccessConfig;
+import io.moderato.access.repository.ApiKeyEntity;
+import io.moderato.access.repository.ApiKeyRepository;
+import io.moderato.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * API keys. A key reads {@code mod_<prefix>_<secret>}; only its prefix and the SHA-256 of the whole key are stored,
+ * so a key is shown once, at creation, and never again.
+ */
+@ApplicationScoped
+public class ApiKeyService {
+
+    private static final String SCHEME = "mod_";
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(5);
+
+    private final ApiKeyRepository keys;
+    private final AccessConfig config;
+    private final Clock clock;
+
+    public ApiKeyService(ApiKeyRepository keys, AccessConfig config) {
+        this.keys = keys;
+        this.config = config;
+        this.clock = Clock.systemUTC();
+    }
+
+    /**
+     * A key as created: the only time its secret is available.
+     *
+     * @param key    the stored key
+     * @param secret the full key to hand to the client
+     */
+    public record CreatedKey(ApiKeyEntity key, String secret) {
+    }
+
+    /**
+     * @param name               what the key is for, e.g. "coral-production"; recorded as the actor of its actions
+     * @param role               its role
+     * @param expiresAt          when it stops working, or null for never
+     * @param rateLimitPerMinute its own request budget, or null for the default
+     * @param createdBy          the admin creating it
+     * @return the key and its secret
+     */
+    @Transactional
+    public CreatedKey create(String name, Role role, Instant expiresAt, Integer rateLimitPerMinute, String createdBy) {
+        String prefix = randomToken(6).toLowerCase().replace('-', 'x').replace('_', 'y');
+        String secret = SCHEME + prefix + "_" + randomToken(24);
+        ApiKeyEntity key = new ApiKeyEntity();
+        key.name = name;
+        key.prefix = prefix;
+        key.secretHash = sha256(secret);
+        key.role = role;
+        key.rateLimitPerMinute = rateLimitPerMinute;
+        key.createdAt = clock.instant();
+        key.createdBy = createdBy;
+        key.expiresAt = expiresAt;
+        keys.persist(key);
+        return new CreatedKey(key, secret);
+    }
+
+    /** @return every key, newest first (prefixes only) */
+    @Transactional
+    public List<ApiKeyEntity> list() {
+        return keys.listNewestFirst();
+    }
+
+    /**
+     * Revokes a key at once; revoking twice is harmless.
+     *
+     * @param prefix the key's prefix
+     * @return the revoked key
+     */
+    @Transactional
+    public ApiKeyEntity revoke(String prefix) {
+        ApiKeyEntity key = keys.findByPrefix(prefix).orElseThrow(() -> ProblemException.notFound("no API key with prefix " + prefix));
+        if (key.revokedAt == null) {
+            key.revokedAt = clock.instant();
+        }
+        return key;
+    }
+
+    /**
+     * @param token the key as sent by a client
+     * @return the caller, when the key is the bootstrap key or an active stored key
+     */
+    @Transactional
+    public Optional<Caller> authenticate(String token) {
+        if (token == null || token.isBlank()) {
+            return Optional.empty();
+        }
+        Optional<String> bootstrap = config.bootstrapAdminKey().filter(k -> k.length() >= 16);
+        if (bootstrap.isPresent() && MessageDigest.isEqual(bootstrap.get().getBytes(StandardCharsets.UTF_8),
+                token.getBytes(StandardCharsets.UTF_8))) {
+            return Optional.of(new Caller(null, "bootstrap-admin", "bootstrap", Role.ADMIN, config.defaultRateLimitPerMinute()));
+        }
+        if (!token.startsWith(SCHEME)) {
+            return Optional.empty();
+        }
+        int end = token.indexOf('_', SCHEME.length());
+        if (end < 0) {
+            return Optional.empty();
+        }
+        String prefix = token.substring(SCHEME.length(), end);
+        Optional<ApiKeyEntity> found = keys.findByPrefix(prefix);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        ApiKeyEntity key = found.get();
+        Instant now = clock.instant();
+        boolean matches = MessageDigest.isEqual(HexFormat.of().parseHex(key.secretHash), HexFormat.of().parseHex(sha256(token)));
+        if (!matches || !key.isActive(now)) {
+            return Optional.empty();
+        }
+        if (key.lastUsedAt == null || key.lastUsedAt.isBefore(now.minus(LAST_USED_RESOLUTION))) {
+            key.lastUsedAt = now;
+        }
+        int limit = key.rateLimitPerMinute == null ? config.defaultRateLimitPerMinute() : key.rateLimitPerMinute;
+        return Optional.of(new Caller(key.id, key.name, key.prefix, key.role, limit));
+    }
+
+    private static String randomToken(int bytes) {
+        byte[] random = new byte[bytes];
+        RANDOM.nextBytes(random);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    }
+
+    static String sha256(String value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

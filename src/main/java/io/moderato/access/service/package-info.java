@@ -1,0 +1,2 @@
+/** Creating, checking and revoking API keys, and rate-limiting their use. */
+package io.moderato.access.service;

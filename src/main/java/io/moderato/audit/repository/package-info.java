@@ -1,0 +1,2 @@
+/** Storage of audit entries. */
+package io.moderato.audit.repository;

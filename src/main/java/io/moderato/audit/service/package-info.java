@@ -1,0 +1,2 @@
+/** Writing and reading the audit log. */
+package io.moderato.audit.service;

@@ -1,0 +1,67 @@
+package io.moderato.comment.repository;
+
+import io.moderato.comment.CommentStatus;
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Comments by site and the site's own id, by author and by article. */
+@ApplicationScoped
+public class CommentRepository implements PanacheRepository<CommentEntity> {
+
+    /**
+     * @param siteId     the site
+     * @param externalId the site's comment id
+     * @return the comment
+     */
+    public Optional<CommentEntity> findBySiteAndExternalId(String siteId, String externalId) {
+        return find("siteId = ?1 and externalId = ?2", siteId, externalId).firstResultOptional();
+    }
+
+    /**
+     * @param siteId   the site
+     * @param authorId the author
+     * @return how many of the author's comments are approved
+     */
+    public long countApproved(String siteId, String authorId) {
+        return count("siteId = ?1 and authorId = ?2 and status = ?3", siteId, authorId, CommentStatus.APPROVED);
+    }
+
+    /**
+     * @param siteId   the site
+     * @param authorId the author
+     * @param limit    how many
+     * @return the author's latest comments, newest first
+     */
+    public List<CommentEntity> latestByAuthor(String siteId, String authorId, int limit) {
+        return find("siteId = ?1 and authorId = ?2 order by receivedAt desc, id desc", siteId, authorId).page(0, limit).list();
+    }
+
+    /**
+     * @param siteId      the site
+     * @param authorId    the author
+     * @param fingerprint the normalised text's fingerprint
+     * @param since       how far back to look
+     * @param externalId  the comment being checked, not counted
+     * @return true when the author posted the same text since then
+     */
+    public boolean isRepeat(String siteId, String authorId, String fingerprint, Instant since, String externalId) {
+        return count("siteId = :site and authorId = :author and textFingerprint = :fp and receivedAt >= :since and externalId <> :id",
+                Parameters.with("site", siteId).and("author", authorId).and("fp", fingerprint).and("since", since)
+                        .and("id", externalId)) > 0;
+    }
+
+    /**
+     * @param siteId    the site
+     * @param articleId the article
+     * @param limit     how many at most
+     * @return the article's comments in the order they were written
+     */
+    public List<CommentEntity> thread(String siteId, String articleId, int limit) {
+        return find("siteId = ?1 and articleId = ?2 order by createdAt, id", siteId, articleId).page(0, limit).list();
+    }
+}

@@ -1,0 +1,91 @@
+package io.moderato.comment.rest;
+
+import io.moderato.access.Authorized;
+import io.moderato.access.CurrentCaller;
+import io.moderato.access.Role;
+import io.moderato.classification.config.ClassificationConfig;
+import io.moderato.comment.CommentView;
+import io.moderato.comment.service.CommentService;
+import io.moderato.comment.service.IngestCommand;
+import io.moderato.policy.SiteIds;
+import io.moderato.problem.Problem;
+import io.moderato.problem.RequestChecks;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Ingesting comments and reading one back. */
+@Path("/api/v1/comments")
+@Tag(name = "Comments")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class CommentResource {
+
+    private final CommentService comments;
+    private final ClassificationConfig limits;
+    private final CurrentCaller caller;
+
+    public CommentResource(CommentService comments, ClassificationConfig limits, CurrentCaller caller) {
+        this.comments = comments;
+        this.limits = limits;
+        this.caller = caller;
+    }
+
+    @POST
+    @Authorized(Role.CLIENT)
+    @Operation(summary = "Ingest a comment",
+            description = "Classifies it, applies the site's policy and stores it. 201 for a new comment; 200 for a retry "
+                    + "(nothing changes) or an edit (new text: scored and decided again, history kept).")
+    @APIResponse(responseCode = "201", description = "Stored; the answer is the stored comment")
+    @APIResponse(responseCode = "200", description = "Known comment: unchanged retry or edit")
+    @APIResponse(responseCode = "400", description = "Invalid fields; nothing stored",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response ingest(IngestRequest request) {
+        RequestChecks checks = new RequestChecks();
+        if (checks.require(request != null, "body", "is required")) {
+            if (checks.requireText(request.siteId(), "siteId", 100)) {
+                checks.require(request.siteId().matches("[A-Za-z0-9._-]{1,100}"), "siteId",
+                        "must be letters, digits, dots, dashes or underscores");
+            }
+            checks.requireText(request.id(), "id", 200);
+            if (checks.require(request.article() != null, "article", "is required")) {
+                checks.requireText(request.article().id(), "article.id", 200);
+                checks.optionalText(request.article().url(), "article.url", 2000);
+                checks.optionalText(request.article().title(), "article.title", 1000);
+            }
+            if (checks.require(request.author() != null, "author", "is required")) {
+                checks.requireText(request.author().id(), "author.id", 200);
+                checks.optionalText(request.author().displayName(), "author.displayName", 200);
+            }
+            checks.requireText(request.text(), "text", limits.maxTextLength());
+            checks.optionalText(request.parentId(), "parentId", 200);
+        }
+        checks.throwIfInvalid();
+        IngestCommand command = new IngestCommand(request.siteId(), request.id(), request.article().id(),
+                request.article().url(), request.article().title(), request.author().id(),
+                request.author().displayName(), request.text(), request.createdAt(), request.parentId());
+        CommentService.IngestResult result = comments.ingest(command, caller.actor());
+        int status = result.outcome() == CommentService.Outcome.CREATED ? 201 : 200;
+        return Response.status(status).entity(result.comment())
+                .header("Moderato-Ingest-Outcome", result.outcome().name()).build();
+    }
+
+    @GET
+    @Path("/{siteId}/{id}")
+    @Authorized(Role.CLIENT)
+    @Operation(summary = "Get a comment", description = "Scores, spans, topics, decision, reasons and the revision history.")
+    public CommentView get(@PathParam("siteId") String siteId, @PathParam("id") String id) {
+        SiteIds.check(siteId);
+        return comments.get(siteId, id);
+    }
+}

@@ -1,0 +1,2 @@
+/** Ingesting comments (classify, decide, store, audit) and reading them back. */
+package io.moderato.comment.service;

@@ -1,0 +1,24 @@
+package io.moderato.policy;
+
+import io.moderato.problem.ProblemException;
+
+import java.util.regex.Pattern;
+
+/** Site ids: 1 to 100 letters, digits, dots, dashes or underscores. */
+public final class SiteIds {
+
+    private static final Pattern VALID = Pattern.compile("[A-Za-z0-9._-]{1,100}");
+
+    private SiteIds() {
+    }
+
+    /**
+     * @param siteId a site id from a request
+     * @throws ProblemException 400 when it is not a valid site id
+     */
+    public static void check(String siteId) {
+        if (siteId == null || !VALID.matcher(siteId).matches()) {
+            throw ProblemException.invalid("siteId", "must be 1 to 100 letters, digits, dots, dashes or underscores");
+        }
+    }
+}

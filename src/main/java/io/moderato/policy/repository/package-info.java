@@ -1,0 +1,2 @@
+/** Storage of site policies (as JSON). */
+package io.moderato.policy.repository;
