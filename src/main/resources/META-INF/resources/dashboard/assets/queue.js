@@ -137,9 +137,11 @@
       const counts = summary.counts || {};
       const others = (summary.recent || []).filter((c) => c.id !== comment.id).slice(0, 3);
       box.append(el('strong', {}, 'Author history'),
-        el('div', {}, (counts.APPROVED || 0) + ' approved · ' + (counts.REJECTED || 0) + ' rejected · ' + (counts.REVIEW || 0) + ' held'),
-        others.length ? el('ul', {}, others.map((c) => el('li', {}, el('span', { class: 'status ' + c.status }, c.status.toLowerCase()), ' ',
-          (c.text || '').length > 80 ? c.text.slice(0, 80) + '…' : c.text))) : null);
+        el('div', {}, (counts.APPROVED || 0) + ' approved · ' + (counts.REJECTED || 0) + ' rejected · ' + (counts.REVIEW || 0) + ' held'));
+      if (others.length) {
+        box.append(el('ul', {}, others.map((c) => el('li', {}, el('span', { class: 'status ' + c.status }, c.status.toLowerCase()), ' ',
+          (c.text || '').length > 80 ? c.text.slice(0, 80) + '…' : c.text))));
+      }
     });
   }
 
