@@ -13,7 +13,7 @@
   const filters = document.getElementById('filters');
   const UNDO_MS = 9000;   // a little under the server's default undo window (10 s)
   const POLL_MS = 5000;
-  const PAGE = 50;
+  const PAGE = 100;
 
   let comments = [];             // in display order
   let current = 0;
