@@ -77,7 +77,9 @@ const Dash = (() => {
       box.append(el('button', { type: 'button', onclick: () => { close(); options.onAction(); } }, options.action));
     }
     box.append(el('button', { type: 'button', 'aria-label': 'Dismiss', onclick: close }, '×'));
-    document.getElementById('toasts').append(box);
+    const shelf = document.getElementById('toasts');
+    shelf.append(box);
+    while (shelf.childElementCount > 3) shelf.firstElementChild.remove();   // the newest three are enough
     timer = setTimeout(close, options.timeout || 6000);
     return close;
   }

@@ -194,8 +194,9 @@
       remove(done.map((c) => c.id));
       const who = done.length === 1 ? 'comment by ' + ((done[0].author || {}).displayName || 'unknown') : done.length + ' comments';
       const undo = () => undoDecisions(positions);
+      if (lastUndo) lastUndo.close();   // only the last decision can be undone
       lastUndo = { run: undo, until: Date.now() + UNDO_MS };
-      toast(pastTense(decision) + ' ' + who, { action: 'Undo', onAction: undo, timeout: UNDO_MS });
+      lastUndo.close = toast(pastTense(decision) + ' ' + who, { action: 'Undo', onAction: undo, timeout: UNDO_MS });
     } catch (e) {
       if (e.status === 409) {
         toast('That comment changed meanwhile; the queue is reloaded.', { error: true });
@@ -263,7 +264,7 @@
       case 'a': decide(chosen.length ? chosen : target ? [target] : [], 'APPROVE'); break;
       case 'r': decide(chosen.length ? chosen : target ? [target] : [], 'REJECT'); break;
       case 'x': if (target) toggle(target.id); break;
-      case 'u': if (lastUndo && Date.now() < lastUndo.until) lastUndo.run(); break;
+      case 'u': if (lastUndo && Date.now() < lastUndo.until) { lastUndo.close(); lastUndo.run(); } break;
       case 'o': { const link = items()[current] && items()[current].querySelector('a.article-link'); if (link) link.click(); break; }
       case '?': help.showModal(); break;
       default: return;

@@ -38,6 +38,15 @@ class ModelResourceTest {
     }
 
     @Test
+    void theModelEndpointsAreInTheApiDocument() {
+        String document = io.restassured.RestAssured.given().accept("application/json").get("/q/openapi").then()
+                .statusCode(200).extract().asString();
+        for (String path : List.of("/api/v1/admin/models", "/api/v1/admin/models/{version}")) {
+            org.junit.jupiter.api.Assertions.assertTrue(document.contains("\"" + path + "\""), path);
+        }
+    }
+
+    @Test
     void unknownVersionsAndNonAdminsAreRefused() {
         TestKeys.asAdmin().get("/api/v1/admin/models/{version}", "20990101-000000-none").then().statusCode(404);
         TestKeys.asAdmin().get("/api/v1/admin/models/{version}", "..").then().statusCode(404);
