@@ -65,7 +65,10 @@
     setFigure('fig-queue', queue.size === undefined ? '–' : queue.size.toLocaleString());
     setFigure('fig-oldest', duration(queue.oldestAgeSeconds));
     setFigure('fig-median-age', duration(queue.medianAgeSeconds));
-    setFigure('fig-decision', duration(stats.medianDecisionSeconds));
+    // The moderators come as a list, or as {decisions, medianSecondsToDecision, byModerator}.
+    const moderators = Array.isArray(stats.moderators) ? stats.moderators : (stats.moderators || {}).byModerator || [];
+    const medianDecision = stats.medianDecisionSeconds !== undefined ? stats.medianDecisionSeconds : (stats.moderators || {}).medianSecondsToDecision;
+    setFigure('fig-decision', duration(medianDecision));
 
     const labels = buckets.map((b) => bucketLabel(b.start, bucket));
     draw('chart-volume', { type: 'bar', data: { labels, datasets: [
@@ -75,7 +78,9 @@
       { label: 'Held %', data: buckets.map((b) => share(b, 'REVIEW')), borderColor: COLOURS.held, backgroundColor: COLOURS.held, tension: 0.25 },
       { label: 'Rejected %', data: buckets.map((b) => share(b, 'REJECTED')), borderColor: COLOURS.rejected, backgroundColor: COLOURS.rejected, tension: 0.25 }] },
       options: { scales: { y: { min: 0, max: 100, ticks: { callback: (v) => v + '%' } } } } });
-    const attributes = Object.entries(stats.byAttribute || {}).sort((a, b) => b[1] - a[1]);
+    // Attributes come as {key: count} or as [{attribute, count}].
+    const attributes = (Array.isArray(stats.byAttribute) ? stats.byAttribute.map((a) => [a.attribute, a.count])
+      : Object.entries(stats.byAttribute || {})).sort((a, b) => b[1] - a[1]);
     draw('chart-attributes', { type: 'bar', data: { labels: attributes.map(([k]) => Dash.label(k)), datasets: [
       { label: 'Comments', data: attributes.map(([, n]) => n), backgroundColor: COLOURS.bars }] }, options: { indexAxis: 'y' } });
     const topics = (stats.byTopic || []).slice(0, 10);
@@ -83,9 +88,9 @@
       { label: 'Comments', data: topics.map((t) => t.count), backgroundColor: COLOURS.approved }] }, options: { indexAxis: 'y' } });
 
     rows(document.querySelector('#toxic-articles tbody'), stats.mostToxicArticles || [], (a) => [
-      el('td', {}, el('a', { href: '/dashboard/articles/' + encodeURIComponent(site) + '/' + encodeURIComponent(a.articleId) + '?site=' + encodeURIComponent(site) }, a.title || a.articleId)),
+      el('td', {}, el('a', { href: '/dashboard/articles/' + encodeURIComponent(site) + '/' + encodeURIComponent(a.articleId || a.id) + '?site=' + encodeURIComponent(site) }, a.title || a.articleId || a.id)),
       el('td', { class: 'num' }, a.held), el('td', { class: 'num' }, a.rejected), el('td', { class: 'num' }, pct(a.meanToxicity))]);
-    rows(document.querySelector('#moderators tbody'), stats.moderators || [], (m) => [
+    rows(document.querySelector('#moderators tbody'), moderators, (m) => [
       el('td', {}, m.actor), el('td', { class: 'num' }, m.decisions), el('td', { class: 'num' }, m.approved), el('td', { class: 'num' }, m.rejected)]);
   }
 
