@@ -156,6 +156,19 @@ class DashboardBrowserTest {
         waiting().until(d -> queueItems().size() == count);
     }
 
+    /** @return true when the page shows statistics; false when it says the server has none (no stats endpoint) */
+    private boolean openStats(String site) {
+        driver.get(url("/dashboard/stats?site=" + site));
+        waiting().until(d -> !d.findElement(By.id("fig-received")).getText().equals("–")
+                || d.findElement(By.id("stats-status")).getText().startsWith("No data"));
+        if (driver.findElement(By.id("fig-received")).getText().equals("–")) {
+            assertTrue(driver.findElement(By.id("stats-status")).getText().contains("not available"),
+                    driver.findElement(By.id("stats-status")).getText());
+            return false;
+        }
+        return true;
+    }
+
     @Test
     void aModeratorWorksTheQueueAndAnAdminTunesThePolicy() throws IOException {
         String site = seedSite();
@@ -171,6 +184,12 @@ class DashboardBrowserTest {
         screenshot("01-sign-in");
         driver.findElement(By.cssSelector("form button[type=submit]")).click();
         waiting().until(ExpectedConditions.urlContains("/dashboard/queue"));
+
+        // The stats before any decision (when the statistics endpoint is there; the page says so when it is not)
+        boolean statsServed = openStats(site);
+        if (statsServed) {
+            assertEquals("5", driver.findElement(By.id("fig-queue")).getText(), "five held before the moderator starts");
+        }
         driver.get(url("/dashboard/queue?site=" + site));
         waitForItems(5);
         waiting().until(d -> !d.findElements(By.cssSelector("#queue .history strong")).isEmpty());
@@ -240,15 +259,11 @@ class DashboardBrowserTest {
         assertEquals("Harbour bridge closes for repairs", driver.findElement(By.id("article-title")).getText());
         screenshot("07-article-thread");
 
-        // Stats reflect the decisions (when the statistics endpoint is there; the page says so when it is not)
-        driver.get(url("/dashboard/stats?site=" + site));
-        waiting().until(d -> !d.findElement(By.id("fig-received")).getText().equals("–")
-                || d.findElement(By.id("stats-status")).getText().startsWith("No data"));
-        if (driver.findElement(By.id("fig-received")).getText().equals("–")) {
-            assertTrue(driver.findElement(By.id("stats-status")).getText().contains("not available"),
-                    driver.findElement(By.id("stats-status")).getText());
-        } else {
+        // The stats have changed with the decisions
+        assertEquals(statsServed, openStats(site));
+        if (statsServed) {
             assertEquals("8", driver.findElement(By.id("fig-received")).getText());
+            assertEquals("3", driver.findElement(By.id("fig-queue")).getText(), "one approved, two rejected");
             waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("moderators"), desk));
         }
         screenshot("08-stats");
