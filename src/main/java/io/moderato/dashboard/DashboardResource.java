@@ -133,8 +133,7 @@ public class DashboardResource {
     @Path("/sign-in")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "Sign in to the dashboard", description = "With a moderator or admin API key; sets the session cookie.")
-    public Response signIn(@FormParam("key") String key, @HeaderParam("Origin") String origin,
-                           @Context UriInfo uri, @Context HttpHeaders headers) {
+    public Response signIn(@FormParam("key") String key, @HeaderParam("Origin") String origin, @Context UriInfo uri) {
         if (!sameOrigin(origin, uri)) {
             return html(403, Templates.signIn("The sign-in form was sent from another site.", null)).build();
         }

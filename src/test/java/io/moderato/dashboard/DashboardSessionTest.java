@@ -1,13 +1,17 @@
 package io.moderato.dashboard;
 
 import io.moderato.TestKeys;
+import io.moderato.access.service.SessionService;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
@@ -22,6 +26,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Dashboard sign-in, the session cookie on the API, CSRF and sign-out. */
 @QuarkusTest
 class DashboardSessionTest {
+
+    @Inject
+    SessionService sessions;
 
     private static RequestSpecification withSession(String cookie) {
         return RestAssured.given().redirects().follow(false).contentType(ContentType.JSON).cookie("moderato_session", cookie);
@@ -91,6 +98,18 @@ class DashboardSessionTest {
                 .header("Location", containsString("/dashboard/sign-in")).header("Set-Cookie", containsString("Max-Age=0"));
         withSession(moderator.cookie()).get("/api/v1/audit").then().statusCode(401);
         withSession(moderator.cookie()).get("/dashboard/queue").then().statusCode(303).header("Location", containsString("/dashboard/sign-in"));
+    }
+
+    @Test
+    void anExpiredSessionIsRefused() {
+        DashboardSessions.Signed moderator = DashboardSessions.signIn(TestKeys.create("moderator", unique("desk")));
+        withSession(moderator.cookie()).get("/api/v1/audit").then().statusCode(200);
+        // the session as seen 13 hours on: past its maximum age, so it is dropped
+        assertTrue(sessions.find(moderator.cookie(), Instant.now().plus(Duration.ofHours(13))).isEmpty());
+        withSession(moderator.cookie()).get("/api/v1/audit").then().statusCode(401)
+                .body("detail", containsString("expired or was signed out"));
+        withSession(moderator.cookie()).get("/dashboard/queue").then().statusCode(303)
+                .header("Location", endsWith("/dashboard/sign-in?expired=1"));
     }
 
     @Test
