@@ -23,6 +23,7 @@
   const recentlyDecided = new Set();
   const authors = new Map();     // authorId -> promise of the author summary
   let lastUndo = null;
+  let edits = 0;                 // decisions and undos made here, so a poll answer from before them is dropped
 
   const filterValues = () => ({
     siteId: Dash.site(),
@@ -69,20 +70,25 @@
   /** New comments appear without a reload: merge the first page into the list, keeping the user's place. */
   async function poll() {
     if (document.hidden || !Dash.site() || help.open) return;
-    const mine = generation;
+    const [mine, since] = [generation, edits];
     try {
       const page = await fetchPage(null);
-      if (mine !== generation) return;
+      if (mine !== generation || since !== edits) return;   // stale: the list changed while it was asked
       const known = new Set(comments.map((c) => c.id));
       const fresh = page.items.filter((c) => !known.has(c.id) && !recentlyDecided.has(c.id));
-      if (!fresh.length) return;
+      // When both lists are complete, what the server no longer lists was decided elsewhere.
+      const listed = new Set(page.items.map((c) => c.id));
+      const gone = !cursor && !page.nextCursor ? comments.filter((c) => !listed.has(c.id)).map((c) => c.id) : [];
+      if (!fresh.length && !gone.length) return;
       const currentId = comments[current] && comments[current].id;
+      comments = comments.filter((c) => !gone.includes(c.id));
+      gone.forEach((id) => selected.delete(id));
       page.items.forEach((c, index) => {
         if (fresh.includes(c)) comments.splice(Math.min(index, comments.length), 0, c);
       });
       current = Math.max(0, comments.findIndex((c) => c.id === currentId));
       render();
-      toast(fresh.length === 1 ? '1 new comment' : fresh.length + ' new comments');
+      if (fresh.length) toast(fresh.length === 1 ? '1 new comment' : fresh.length + ' new comments');
     } catch (e) { /* a failed poll is retried by the next one */ }
   }
 
@@ -174,6 +180,7 @@
 
   async function decide(targets, decision) {
     if (!targets.length) return;
+    edits++;
     const site = Dash.site();
     try {
       let done;
@@ -190,6 +197,7 @@
         const failures = answer.results.filter((r) => r.status !== 200);
         if (failures.length) toast(failures.length + ' could not be decided (changed meanwhile or gone)', { error: true });
       }
+      edits++;
       const positions = done.map((c) => ({ comment: c, index: comments.findIndex((x) => x.id === c.id) }));
       remove(done.map((c) => c.id));
       const who = done.length === 1 ? 'comment by ' + ((done[0].author || {}).displayName || 'unknown') : done.length + ' comments';
@@ -207,6 +215,7 @@
 
   async function undoDecisions(positions) {
     lastUndo = null;
+    edits++;
     let restored = 0;
     for (const { comment, index } of positions.sort((a, b) => a.index - b.index)) {
       try {
@@ -217,6 +226,7 @@
         restored++;
       } catch (e) { failed(e); }
     }
+    edits++;
     if (restored) {
       render();
       mark(true);
