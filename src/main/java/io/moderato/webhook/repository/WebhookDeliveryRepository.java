@@ -14,11 +14,13 @@ public class WebhookDeliveryRepository implements PanacheRepository<WebhookDeliv
     /**
      * @param now   the current time
      * @param limit at most this many
-     * @return ids of pending deliveries that are due and not claimed by a live dispatcher, oldest due first
+     * @return ids of pending deliveries that are due, not claimed by a live dispatcher and whose endpoint is active
+     *         (an inactive endpoint's pending deliveries wait until it is active again), oldest due first
      */
     public List<Long> dueIds(Instant now, int limit) {
         return getEntityManager().createQuery("select d.id from WebhookDeliveryEntity d where d.status = :pending "
                         + "and d.nextAttemptAt <= :now and (d.claimedUntil is null or d.claimedUntil < :now) "
+                        + "and exists (select e.id from WebhookEndpointEntity e where e.id = d.endpointId and e.active = true) "
                         + "order by d.nextAttemptAt, d.id", Long.class)
                 .setParameter("pending", DeliveryStatus.PENDING).setParameter("now", now)
                 .setMaxResults(limit).getResultList();

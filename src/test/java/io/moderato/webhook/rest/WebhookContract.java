@@ -6,12 +6,24 @@ import io.moderato.ModerationFixtures;
 import io.moderato.TestKeys;
 import io.moderato.comment.CommentStatus;
 import io.moderato.comment.CommentStatusChanged;
+import io.moderato.webhook.repository.DeliveryStatus;
+import io.moderato.webhook.repository.WebhookDeliveryEntity;
+import io.moderato.webhook.repository.WebhookDeliveryRepository;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +49,9 @@ abstract class WebhookContract {
 
     @Inject
     ModerationFixtures fixtures;
+
+    @Inject
+    WebhookDeliveryRepository deliveryRepository;
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -253,6 +268,55 @@ abstract class WebhookContract {
             assertEquals(1, receiver.received().size());
             asAdmin().delete(WEBHOOKS + "/{id}", id).then().statusCode(204);
         }
+    }
+
+    @Test
+    void concurrentDispatchersClaimADeliveryOnce() throws Exception {
+        String site = site();
+        long endpointId = createEndpoint("http://127.0.0.1:9/unused", site, false, "comment.queued").getLong("endpoint.id");
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        // Due in an hour: the running dispatcher leaves it alone; only the claimers below race for it.
+        long deliveryId = QuarkusTransaction.requiringNew().call(() -> {
+            WebhookDeliveryEntity d = new WebhookDeliveryEntity();
+            d.endpointId = endpointId;
+            d.eventId = UUID.randomUUID().toString();
+            d.eventType = "comment.queued";
+            d.siteId = site;
+            d.payload = "{}";
+            d.status = DeliveryStatus.PENDING;
+            d.createdAt = now;
+            d.nextAttemptAt = now.plus(Duration.ofHours(1));
+            deliveryRepository.persist(d);
+            return d.id;
+        });
+        int claimers = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(claimers);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Boolean>> claims = new ArrayList<>();
+            for (int i = 0; i < claimers; i++) {
+                Callable<Boolean> claim = () -> {
+                    go.await();
+                    return QuarkusTransaction.requiringNew().call(() ->
+                            deliveryRepository.claim(deliveryId, now, now.plus(Duration.ofMinutes(1))));
+                };
+                claims.add(pool.submit(claim));
+            }
+            go.countDown();
+            int won = 0;
+            for (Future<Boolean> claim : claims) {
+                won += claim.get() ? 1 : 0;
+            }
+            assertEquals(1, won, "exactly one of " + claimers + " concurrent claimers owns the delivery");
+        } finally {
+            pool.shutdown();
+        }
+        // A claim lapses: once it has, another dispatcher may take the delivery over.
+        assertFalse(QuarkusTransaction.requiringNew().call(() ->
+                deliveryRepository.claim(deliveryId, now.plusSeconds(30), now.plus(Duration.ofMinutes(2)))));
+        assertTrue(QuarkusTransaction.requiringNew().call(() ->
+                deliveryRepository.claim(deliveryId, now.plus(Duration.ofMinutes(2)), now.plus(Duration.ofMinutes(3)))));
+        asAdmin().delete(WEBHOOKS + "/{id}", endpointId).then().statusCode(204);
     }
 
     @Test
