@@ -13,7 +13,7 @@ public enum WebhookEventType {
     QUEUED("comment.queued"),
     /** A comment left the review queue (decided by a moderator, or re-scored after an edit). */
     UNQUEUED("comment.unqueued"),
-    /** A moderator (any actor but the machine) decided a comment. */
+    /** A moderator (any actor but the machine) changed a comment's status: a decision or the undo of one. */
     DECIDED("comment.decided");
 
     private final String wireName;
@@ -36,7 +36,7 @@ public enum WebhookEventType {
     }
 
     /**
-     * @param change     a comment's status change
+     * @param change       a comment's status change
      * @param machineActor the actor the policy records for its own decisions
      * @return the events it amounts to (one change may be several, e.g. unqueued and decided)
      */

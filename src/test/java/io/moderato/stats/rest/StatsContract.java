@@ -1,12 +1,9 @@
 package io.moderato.stats.rest;
 
-import io.moderato.ModerationFixtures;
 import io.moderato.TestKeys;
 import io.moderato.classification.Topic;
-import io.moderato.comment.CommentStatus;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -29,9 +26,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 abstract class StatsContract {
 
     static final String PROBLEM = "application/problem+json";
-
-    @Inject
-    ModerationFixtures fixtures;
 
     static Map<String, Object> comment(String site, String article, String id, String text) {
         Map<String, Object> body = new HashMap<>();
@@ -66,8 +60,12 @@ abstract class StatsContract {
         ingest(site, "a3", "c6", "The library opening hours are much better now.", "APPROVED");
         // An edit with a link sends c6 to the queue; moderators decide c3 and c5.
         ingest(site, "a3", "c6", "The library opening hours are here: https://example.org/hours", "REVIEW");
-        fixtures.decide(site, "c3", CommentStatus.APPROVED, "alice");
-        fixtures.decide(site, "c5", CommentStatus.REJECTED, "bob");
+        String alice = "alice-" + site;
+        String bob = "bob-" + site;
+        TestKeys.as(TestKeys.create("moderator", alice)).body(Map.of("decision", "APPROVE"))
+                .post("/api/v1/comments/{site}/c3/decision", site).then().statusCode(200).body("status", equalTo("APPROVED"));
+        TestKeys.as(TestKeys.create("moderator", bob)).body(Map.of("decision", "REJECT"))
+                .post("/api/v1/comments/{site}/c5/decision", site).then().statusCode(200).body("status", equalTo("REJECTED"));
 
         JsonPath stats = TestKeys.as(TestKeys.create("moderator", "stats-moderator"))
                 .get("/api/v1/stats?siteId={site}&from={from}&to={to}&bucket=hour", site,
@@ -114,7 +112,7 @@ abstract class StatsContract {
         assertEquals(1, stats.getInt("mostToxicArticles.find { it.id == 'a3' }.held"));
 
         assertEquals(2, stats.getInt("moderators.decisions"));
-        assertEquals(List.of("alice", "bob"), stats.getList("moderators.byModerator.actor"));
+        assertEquals(List.of(alice, bob), stats.getList("moderators.byModerator.actor"));
         assertEquals(1, stats.getInt("moderators.byModerator[0].approved"));
         assertEquals(0, stats.getInt("moderators.byModerator[0].rejected"));
         assertEquals(1, stats.getInt("moderators.byModerator[1].rejected"));
@@ -182,5 +180,7 @@ abstract class StatsContract {
     void moderatorsAndAdminsOnly() {
         RestAssured.given().get("/api/v1/stats?siteId=s").then().statusCode(401).contentType(PROBLEM);
         TestKeys.as(TestKeys.create("client", "stats-client")).get("/api/v1/stats?siteId=s").then().statusCode(403).contentType(PROBLEM);
+        assertTrue(RestAssured.given().accept("application/json").get("/q/openapi").then().statusCode(200).extract().asString()
+                .contains("\"/api/v1/stats\""), "/api/v1/stats is in the OpenAPI document");
     }
 }

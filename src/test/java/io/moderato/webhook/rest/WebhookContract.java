@@ -104,12 +104,15 @@ abstract class WebhookContract {
     }
 
     @Test
-    void queuedAndUnqueuedCommentsAreDeliveredSigned() throws Exception {
+    void queuedUnqueuedAndDecidedCommentsAreDeliveredSigned() throws Exception {
         String site = site();
-        try (WebhookReceiver receiver = new WebhookReceiver(204)) {
+        try (WebhookReceiver receiver = new WebhookReceiver(204); WebhookReceiver decisionsReceiver = new WebhookReceiver(200)) {
             JsonPath created = createEndpoint(receiver.url(), site, true, "comment.queued", "comment.unqueued");
             long id = created.getLong("endpoint.id");
             String secret = created.getString("secret");
+            JsonPath decisions = createEndpoint(decisionsReceiver.url(), site, true, "comment.decided");
+            long decisionsId = decisions.getLong("endpoint.id");
+            String decisionsSecret = decisions.getString("secret");
 
             asAdmin().body(comment(site, "plain", "The new bus lanes on Mill Road look sensible to me.")).post("/api/v1/comments")
                     .then().statusCode(201).body("status", equalTo("APPROVED"));
@@ -143,15 +146,38 @@ abstract class WebhookContract {
             assertEquals("APPROVED", second.get("newStatus").asText());
             assertNotEquals(queued.id(), unqueued.id());
 
-            List<Map<String, Object>> log = awaitDeliveries(id, l -> l.size() == 2
+            // A moderator's decision through the review API: the comment leaves the queue, and it is a decision.
+            asAdmin().body(comment(site, "c2", "More here: https://example.org/more")).post("/api/v1/comments")
+                    .then().statusCode(201).body("status", equalTo("REVIEW"));
+            assertEquals(List.of(), deliveries(decisionsId), "the policy's own changes are no decisions");
+            String moderator = "desk-" + site;
+            TestKeys.as(TestKeys.create("moderator", moderator)).body(Map.of("decision", "REJECT"))
+                    .post("/api/v1/comments/{site}/c2/decision", site).then().statusCode(200);
+            WebhookReceiver.Received decidedRequest = decisionsReceiver.await(1).get(0);
+            assertTrue(WebhookReceiver.verifies(decidedRequest, decisionsSecret));
+            JsonNode decided = read(decidedRequest.body());
+            assertEquals("comment.decided", decided.get("type").asText());
+            assertEquals("c2", decided.get("commentId").asText());
+            assertEquals("REVIEW", decided.get("previousStatus").asText());
+            assertEquals("REJECTED", decided.get("newStatus").asText());
+            assertEquals(moderator, decided.get("actor").asText());
+            List<WebhookReceiver.Received> requests = receiver.await(4);
+            assertTrue(requests.stream().anyMatch(r -> r.body().contains("\"commentId\":\"c2\"")
+                    && r.body().contains("\"type\":\"comment.unqueued\"") && r.body().contains("\"actor\":\"" + moderator + "\"")),
+                    "the decision also took c2 out of the queue: " + requests);
+
+            List<Map<String, Object>> log = awaitDeliveries(id, l -> l.size() == 4
                     && l.stream().allMatch(d -> "DELIVERED".equals(d.get("status"))));
-            assertEquals("comment.unqueued", log.get(0).get("event"));
-            assertEquals(unqueued.id(), log.get(0).get("eventId"));
+            assertEquals(List.of("comment.unqueued", "comment.queued", "comment.unqueued", "comment.queued"),
+                    log.stream().map(d -> d.get("event")).toList());
+            assertTrue(log.get(0).get("eventId") != null && !log.get(0).get("eventId").equals(decided.get("id").asText()),
+                    "each event has its own id");
             assertEquals(1, log.get(0).get("attempts"));
             assertEquals(204, log.get(0).get("lastStatusCode"));
             assertEquals(null, log.get(0).get("nextAttemptAt"));
             assertTrue(log.get(0).get("deliveredAt") != null);
             asAdmin().delete(WEBHOOKS + "/{id}", id).then().statusCode(204);
+            asAdmin().delete(WEBHOOKS + "/{id}", decisionsId).then().statusCode(204);
         }
     }
 
@@ -375,5 +401,9 @@ abstract class WebhookContract {
                 .post(WEBHOOKS).then().statusCode(403);
         TestKeys.as(moderator).post(WEBHOOKS + "/1/rotate-secret").then().statusCode(403);
         TestKeys.as(moderator).get(WEBHOOKS + "/1/deliveries").then().statusCode(403);
+        String document = RestAssured.given().accept("application/json").get("/q/openapi").then().statusCode(200).extract().asString();
+        for (String path : List.of(WEBHOOKS, WEBHOOKS + "/{id}", WEBHOOKS + "/{id}/rotate-secret", WEBHOOKS + "/{id}/deliveries")) {
+            assertTrue(document.contains("\"" + path + "\""), path + " is in the OpenAPI document");
+        }
     }
 }
