@@ -51,6 +51,7 @@ public class WebhookDispatcher {
     private final WebhookConfig config;
     private final RetrySchedule retries;
     private final HttpClient http;
+    private volatile boolean stopping;
 
     public WebhookDispatcher(WebhookDeliveryRepository deliveries, WebhookEndpointRepository endpoints, WebhookConfig config) {
         this.deliveries = deliveries;
@@ -72,8 +73,6 @@ public class WebhookDispatcher {
         }
     }
 
-    private volatile boolean stopping;
-
     void onShutdown(@Observes ShutdownEvent event) {
         // Stop claiming before the database goes away; a delivery claimed meanwhile is taken up again after its claim.
         stopping = true;
@@ -86,7 +85,11 @@ public class WebhookDispatcher {
             return;
         }
         try {
-            dispatch();
+            // A full batch means more may be due: keep going rather than wait for the next tick.
+            int sent;
+            do {
+                sent = dispatch();
+            } while (sent == config.batchSize() && !stopping);
         } catch (RuntimeException e) {
             // The next run tries again; a transient database error must not stop the schedule.
             LOG.warn("webhook dispatch failed", e);
