@@ -1,4 +1,4 @@
--- Moderato schema, part 3: signed webhooks (endpoints and their delivery outbox).
+-- Moderato schema, part 3: signed webhooks (endpoints and their delivery outbox), and an index for dashboards.
 -- Portable SQL: the same file runs on H2 (embedded default) and PostgreSQL (production).
 
 CREATE TABLE webhook_endpoint (
@@ -40,3 +40,6 @@ CREATE TABLE webhook_delivery (
 );
 CREATE INDEX ix_webhook_delivery_due ON webhook_delivery (status, next_attempt_at);
 CREATE INDEX ix_webhook_delivery_endpoint ON webhook_delivery (endpoint_id, id);
+
+-- Dashboard figures select a site's comments by receipt time.
+CREATE INDEX ix_comment_received ON reader_comment (site_id, received_at);

@@ -109,19 +109,25 @@ public class WebhookDispatcher {
         }
         // A claim outlives the longest attempt, so a row is only taken over from a dispatcher that died.
         Instant claimUntil = now.plus(config.connectTimeout()).plus(config.requestTimeout()).plus(Duration.ofSeconds(30));
-        List<Send> claimed = new ArrayList<>();
-        for (long id : due) {
-            Send send = QuarkusTransaction.requiringNew().call(() -> claim(id, now, claimUntil));
-            if (send != null) {
-                claimed.add(send);
+        // One transaction claims the batch (a conditional UPDATE per row, in the same order on every instance, so
+        // racing instances queue on the row locks rather than deadlock) and one records the outcomes.
+        List<Send> claimed = QuarkusTransaction.requiringNew().call(() -> {
+            List<Send> mine = new ArrayList<>();
+            for (long id : due) {
+                Send send = claim(id, now, claimUntil);
+                if (send != null) {
+                    mine.add(send);
+                }
             }
-        }
-        List<CompletableFuture<Outcome>> outcomes = claimed.stream().map(this::send).toList();
-        for (int i = 0; i < claimed.size(); i++) {
-            Send send = claimed.get(i);
-            Outcome outcome = outcomes.get(i).join();
-            QuarkusTransaction.requiringNew().run(() -> record(send.deliveryId(), outcome));
-        }
+            return mine;
+        });
+        List<CompletableFuture<Outcome>> pending = claimed.stream().map(this::send).toList();
+        List<Outcome> outcomes = pending.stream().map(CompletableFuture::join).toList();
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (int i = 0; i < claimed.size(); i++) {
+                record(claimed.get(i).deliveryId(), outcomes.get(i));
+            }
+        });
         return claimed.size();
     }
 
