@@ -15,6 +15,7 @@ import io.moderato.perspective.PerspectiveException;
 import io.moderato.perspective.service.PerspectiveService;
 import io.moderato.problem.GoogleError;
 import io.moderato.problem.ProblemException;
+import io.moderato.problem.ProblemMappers;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -97,22 +98,10 @@ public class PerspectiveResource {
             boolean truncated = e.getCause() instanceof JsonParseException
                     || String.valueOf(e.getOriginalMessage()).startsWith("Unexpected end-of-input");
             throw PerspectiveException.invalid("Invalid JSON payload received: "
-                    + (truncated ? "malformed JSON" : "wrong type") + " at '" + path(e) + "'.");
+                    + (truncated ? "malformed JSON" : "wrong type") + " at '" + ProblemMappers.path(e) + "'.");
         } catch (JsonProcessingException e) {
             throw PerspectiveException.invalid("Invalid JSON payload received.");
         }
-    }
-
-    private static String path(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference reference : e.getPath()) {
-            if (reference.getFieldName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
-            } else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.isEmpty() ? "body" : path.toString();
     }
 
     @ServerExceptionMapper
