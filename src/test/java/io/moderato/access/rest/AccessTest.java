@@ -84,7 +84,8 @@ class AccessTest {
                 "/api/v1/comments/{siteId}/{id}", "/api/v1/comments/{siteId}/{id}/decision", "/api/v1/comments/{siteId}/{id}/undo",
                 "/api/v1/decisions", "/api/v1/queue", "/api/v1/queue/claim", "/api/v1/queue/release", "/api/v1/audit",
                 "/api/v1/authors/{siteId}/{authorId}", "/api/v1/articles/{siteId}/{articleId}/comments", "/api/v1/sites",
-                "/api/v1/admin/keys", "/api/v1/admin/keys/{prefix}", "/api/v1/admin/sites/{siteId}/policy"}) {
+                "/api/v1/admin/keys", "/api/v1/admin/keys/{prefix}", "/api/v1/admin/sites/{siteId}/policy",
+                "/v1alpha1/comments:analyze", "/v1alpha1/comments:suggestscore", "/api/v1/coral/moderate"}) {
             assertTrue(document.contains("\"" + path + "\""), path + " is missing from the OpenAPI document");
         }
     }
