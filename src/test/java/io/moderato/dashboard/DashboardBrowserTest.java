@@ -273,7 +273,9 @@ class DashboardBrowserTest {
             assertEquals("2", driver.findElement(By.id("fig-queue")).getText(), "two approved, two rejected");
             waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("moderators"), desk));
         }
+        driver.manage().window().setSize(new Dimension(1280, 1500));   // the whole page, tables included
         screenshot("08-stats");
+        driver.manage().window().setSize(new Dimension(1280, 1000));
 
         // Policy: a threshold change previews its effect on the queue, then saves
         driver.get(url("/dashboard/policy?site=" + site));

@@ -76,7 +76,7 @@
     const share = (b, status) => b.received ? ((b.byStatus || {})[status] || 0) / b.received * 100 : 0;
     draw('chart-share', { type: 'line', data: { labels, datasets: [
       { label: 'Held %', data: buckets.map((b) => share(b, 'REVIEW')), borderColor: COLOURS.held, backgroundColor: COLOURS.held, tension: 0.25 },
-      { label: 'Rejected %', data: buckets.map((b) => share(b, 'REJECTED')), borderColor: COLOURS.rejected, backgroundColor: COLOURS.rejected, tension: 0.25 }] },
+      { label: 'Rejected %', data: buckets.map((b) => share(b, 'REJECTED')), borderColor: COLOURS.rejected, backgroundColor: COLOURS.rejected, borderDash: [6, 4], tension: 0.25 }] },
       options: { scales: { y: { min: 0, max: 100, ticks: { callback: (v) => v + '%' } } } } });
     // Attributes come as {key: count} or as [{attribute, count}].
     const attributes = (Array.isArray(stats.byAttribute) ? stats.byAttribute.map((a) => [a.attribute, a.count])
