@@ -21,6 +21,7 @@
   let generation = 0;            // discards answers to superseded loads
   const selected = new Set();
   const recentlyDecided = new Set();
+  const pending = new Set();     // ids with a decision on its way
   const authors = new Map();     // authorId -> promise of the author summary
   let lastUndo = null;
   let edits = 0;                 // decisions and undos made here, so a poll answer from before them is dropped
@@ -178,8 +179,10 @@
 
   const pastTense = (decision) => decision === 'APPROVE' ? 'Approved' : 'Rejected';
 
-  async function decide(targets, decision) {
+  async function decide(chosen, decision) {
+    const targets = chosen.filter((c) => !pending.has(c.id));   // a key pressed twice decides once
     if (!targets.length) return;
+    targets.forEach((c) => pending.add(c.id));
     edits++;
     const site = Dash.site();
     try {
@@ -210,6 +213,8 @@
         toast('That comment changed meanwhile; the queue is reloaded.', { error: true });
         load();
       } else failed(e);
+    } finally {
+      targets.forEach((c) => pending.delete(c.id));
     }
   }
 
