@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Server time of the dashboard's queue page holding 100 comments: the page itself plus the JSON call its script makes
 # (GET /api/v1/queue, limit 100), read from the HTTP access log (%D: milliseconds) of a packaged Moderato.
-# Usage: bench/dashboard-queue-timing.sh [rounds]   (builds target/quarkus-app first when missing)
+# Usage: src/test/scripts/dashboard-queue-timing.sh [rounds]   (builds target/quarkus-app first when missing)
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../../.."
 rounds=${1:-30}
 port=${PORT:-18089}
 key=bench-admin-key-0123456789
