@@ -34,11 +34,19 @@ public class ModelResource {
 
     private final ModelStore store;
     private final ClassificationService classification;
+    private final io.moderato.models.service.ModelLifecycle lifecycle;
+    private final io.moderato.audit.service.AuditLog audit;
+    private final io.moderato.access.CurrentCaller caller;
     private final ObjectMapper json;
 
-    public ModelResource(ModelsConfig config, ClassificationService classification, ObjectMapper json) {
+    public ModelResource(ModelsConfig config, ClassificationService classification,
+                         io.moderato.models.service.ModelLifecycle lifecycle, io.moderato.audit.service.AuditLog audit,
+                         io.moderato.access.CurrentCaller caller, ObjectMapper json) {
         this.store = new ModelStore(config.dataDir());
         this.classification = classification;
+        this.lifecycle = lifecycle;
+        this.audit = audit;
+        this.caller = caller;
         this.json = json;
     }
 
@@ -85,6 +93,28 @@ public class ModelResource {
         java.nio.file.Path evaluation = store.directory(version).resolve(BundleFiles.EVALUATION);
         return new ModelDetail(version, version.equals(liveVersion()), manifest(version),
                 Files.isRegularFile(evaluation) ? read(evaluation) : null);
+    }
+
+    @jakarta.ws.rs.POST
+    @Path("/{version}/activate")
+    @jakarta.transaction.Transactional
+    @Operation(summary = "Make a model bundle live", description = "Promotes a new bundle or rolls back to an older one, "
+            + "at once and for later starts; recorded in the audit log.")
+    public ModelDetail activate(@PathParam("version") String version) {
+        if (!store.versions().contains(version)) {
+            throw ProblemException.notFound("no model bundle with version " + version);
+        }
+        String previous = liveVersion();
+        try {
+            lifecycle.activate(version);
+        } catch (IOException e) {
+            throw new ProblemException(409, "model-unusable", "Model unusable",
+                    "bundle " + version + " cannot be loaded: " + e.getMessage(), List.of());
+        }
+        audit.append(new io.moderato.audit.service.AuditLog.Entry(caller.actor(), "MODEL_ACTIVATED", null, null,
+                null, null, "model " + version + " made live (was " + previous + ")", null, null,
+                java.util.Map.of("previous", String.valueOf(previous), "live", version)));
+        return get(version);
     }
 
     private String liveVersion() {

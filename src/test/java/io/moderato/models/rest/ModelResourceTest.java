@@ -52,4 +52,30 @@ class ModelResourceTest {
         TestKeys.asAdmin().get("/api/v1/admin/models/{version}", "..").then().statusCode(404);
         TestKeys.as(TestKeys.create("moderator", "models-reader")).get("/api/v1/admin/models").then().statusCode(403);
     }
+
+    @Test
+    void anAdminPromotesAndRollsBackBundles() throws Exception {
+        String original = TestKeys.asAdmin().get("/api/v1/admin/models").then().statusCode(200)
+                .extract().jsonPath().getString("find { it.live }.version");
+        io.moderato.classification.ModelBundle small = io.moderato.TestModels.small();
+        java.nio.file.Path written = new io.moderato.training.BundleWriter().write(io.moderato.TestModels.DATA_DIR, small, java.util.List.of());
+        try {
+            TestKeys.asAdmin().post("/api/v1/admin/models/{v}/activate", small.version()).then().statusCode(200)
+                    .body("live", org.hamcrest.Matchers.equalTo(true));
+            TestKeys.asAdmin().body(java.util.Map.of("text", "hello")).post("/api/v1/classify").then().statusCode(200)
+                    .body("modelVersion", org.hamcrest.Matchers.equalTo(small.version()));
+            TestKeys.asAdmin().post("/api/v1/admin/models/{v}/activate", original).then().statusCode(200);
+            TestKeys.asAdmin().body(java.util.Map.of("text", "hello")).post("/api/v1/classify").then().statusCode(200)
+                    .body("modelVersion", org.hamcrest.Matchers.equalTo(original));
+            TestKeys.asAdmin().queryParam("action", "MODEL_ACTIVATED").get("/api/v1/audit").then().statusCode(200)
+                    .body("entries.details.live", org.hamcrest.Matchers.hasItems(small.version(), original));
+            TestKeys.asAdmin().post("/api/v1/admin/models/{v}/activate", "20000101-000000-none").then().statusCode(404);
+        } finally {
+            // Leave the shared test data directory as the other tests expect it: one bundle, no live pointer.
+            try (var files = java.nio.file.Files.walk(written)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+            java.nio.file.Files.deleteIfExists(io.moderato.TestModels.DATA_DIR.resolve("models").resolve(io.moderato.classification.ModelStore.LIVE_FILE));
+        }
+    }
 }
