@@ -13,11 +13,19 @@ public final class SiteIds {
     }
 
     /**
+     * @param siteId a site id from a request, may be null
+     * @return true when it is a valid site id
+     */
+    public static boolean isValid(String siteId) {
+        return siteId != null && VALID.matcher(siteId).matches();
+    }
+
+    /**
      * @param siteId a site id from a request
      * @throws ProblemException 400 when it is not a valid site id
      */
     public static void check(String siteId) {
-        if (siteId == null || !VALID.matcher(siteId).matches()) {
+        if (!isValid(siteId)) {
             throw ProblemException.invalid("siteId", "must be 1 to 100 letters, digits, dots, dashes or underscores");
         }
     }

@@ -134,8 +134,11 @@ public class ProblemMappers {
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 
-    /** The JSON path of the field Jackson choked on, as {@code items[2].text}. */
-    private static String path(JsonMappingException e) {
+    /**
+     * @param e a Jackson mapping failure
+     * @return the JSON path of the field Jackson choked on, as {@code items[2].text}; {@code body} for the whole body
+     */
+    public static String path(JsonMappingException e) {
         StringBuilder path = new StringBuilder();
         for (JsonMappingException.Reference reference : e.getPath()) {
             if (reference.getFieldName() != null) {

@@ -1,5 +1,7 @@
 package io.moderato.problem;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,6 +47,25 @@ public final class RequestChecks {
      */
     public boolean optionalText(String value, String field, int maxLength) {
         return value == null || require(value.length() <= maxLength, field, "must be at most " + maxLength + " characters, was " + value.length());
+    }
+
+    /**
+     * Reads an optional ISO-8601 instant.
+     *
+     * @param value the value, may be null
+     * @param field the field's name
+     * @return the instant, or null when absent or malformed (then the field is reported)
+     */
+    public Instant optionalInstant(String value, String field) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            require(false, field, "must be an ISO-8601 instant such as 2026-11-24T10:00:00Z");
+            return null;
+        }
     }
 
     /** @throws ProblemException with every error found, if any */

@@ -6,6 +6,7 @@ import io.moderato.access.CurrentCaller;
 import io.moderato.access.Role;
 import io.moderato.access.service.ApiKeyService;
 import io.moderato.access.service.RateLimiter;
+import io.moderato.problem.GoogleError;
 import io.moderato.problem.ProblemMappers;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -22,7 +23,8 @@ import java.util.OptionalLong;
 /**
  * Checks the API key of every API request ({@code Authorization: Bearer <key>}; Perspective-compatible paths also
  * take {@code ?key=}), answers 401 without a valid key, 403 when its role is below what the endpoint needs, and 429
- * with {@code Retry-After} when the key is over its rate limit. Health, metrics and the API document are not API
+ * with {@code Retry-After} when the key is over its rate limit; on the Perspective paths these errors are in Google's
+ * JSON error format ({@link GoogleError}). Health, metrics and the API document are not API
  * resources and stay open.
  */
 public class AuthenticationFilter {
@@ -51,7 +53,8 @@ public class AuthenticationFilter {
         String token = token(request);
         if (token == null) {
             return Optional.of(problem(401, "unauthorized", "Unauthorized",
-                    "An API key is required: send it as 'Authorization: Bearer <key>'.", request)
+                    "An API key is required: send it as 'Authorization: Bearer <key>'"
+                            + (isPerspectivePath(request.getUriInfo().getPath()) ? " or '?key=<key>'." : "."), request)
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build());
         }
         Optional<Caller> caller = keys.authenticate(token);
@@ -101,7 +104,7 @@ public class AuthenticationFilter {
         if (header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return header.substring(BEARER.length()).strip();
         }
-        if (request.getUriInfo().getPath().startsWith("/v1alpha1/")) {
+        if (isPerspectivePath(request.getUriInfo().getPath())) {
             return request.getUriInfo().getQueryParameters().getFirst("key");
         }
         return null;
@@ -109,7 +112,14 @@ public class AuthenticationFilter {
 
     private static Response.ResponseBuilder problem(int status, String type, String title, String detail,
                                                     ContainerRequestContext request) {
-        Response built = ProblemMappers.respondFor(status, type, title, detail, request.getUriInfo().getPath(), List.of());
+        String path = request.getUriInfo().getPath();
+        // Perspective clients read Google's error shape, not problem details.
+        Response built = isPerspectivePath(path) ? GoogleError.respond(status, detail, List.of())
+                : ProblemMappers.respondFor(status, type, title, detail, path, List.of());
         return Response.fromResponse(built);
+    }
+
+    private static boolean isPerspectivePath(String path) {
+        return path.startsWith("/v1alpha1/");
     }
 }

@@ -16,7 +16,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /** The audit log, oldest first, with cursor pagination. */
@@ -106,14 +105,6 @@ public class AuditResource {
     }
 
     static Instant instant(String value, String field, RequestChecks checks) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            checks.require(false, field, "must be an ISO-8601 instant such as 2026-11-24T10:00:00Z");
-            return null;
-        }
+        return checks.optionalInstant(value, field);
     }
 }

@@ -23,6 +23,8 @@ public class AuditLog {
     public static final String EDITED = "COMMENT_EDITED";
     /** A moderator decided a comment. */
     public static final String DECIDED = "COMMENT_DECIDED";
+    /** A moderator undid their own decision. */
+    public static final String UNDONE = "DECISION_UNDONE";
 
     private final AuditRepository entries;
     private final ObjectMapper json;

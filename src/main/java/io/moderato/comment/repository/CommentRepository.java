@@ -91,4 +91,27 @@ public class CommentRepository implements PanacheRepository<CommentEntity> {
     public List<CommentEntity> thread(String siteId, String articleId, int limit) {
         return find("siteId = ?1 and articleId = ?2 order by createdAt, id", siteId, articleId).page(0, limit).list();
     }
+
+    /**
+     * @param siteId   the site
+     * @param authorId the author
+     * @return the author's comment counts by status
+     */
+    public java.util.Map<CommentStatus, Long> countsByStatus(String siteId, String authorId) {
+        java.util.Map<CommentStatus, Long> counts = new java.util.EnumMap<>(CommentStatus.class);
+        for (CommentStatus status : CommentStatus.values()) {
+            counts.put(status, 0L);
+        }
+        getEntityManager().createQuery("select c.status, count(c) from CommentEntity c where c.siteId = :site"
+                        + " and c.authorId = :author group by c.status", Object[].class)
+                .setParameter("site", siteId).setParameter("author", authorId)
+                .getResultList()
+                .forEach(row -> counts.put((CommentStatus) row[0], (Long) row[1]));
+        return counts;
+    }
+
+    /** @return the ids of the sites that have comments */
+    public List<String> siteIds() {
+        return getEntityManager().createQuery("select distinct c.siteId from CommentEntity c", String.class).getResultList();
+    }
 }

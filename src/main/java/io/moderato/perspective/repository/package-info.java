@@ -1,0 +1,2 @@
+/** Storage of score suggestions ({@code comments:suggestscore}) as labelled feedback for retraining. */
+package io.moderato.perspective.repository;

@@ -1,0 +1,158 @@
+package io.moderato.review.rest;
+
+import io.moderato.access.Authorized;
+import io.moderato.access.CurrentCaller;
+import io.moderato.access.Role;
+import io.moderato.classification.Attribute;
+import io.moderato.classification.Topic;
+import io.moderato.comment.CommentStatus;
+import io.moderato.comment.CommentView;
+import io.moderato.policy.SiteIds;
+import io.moderato.problem.RequestChecks;
+import io.moderato.review.QueueCursor;
+import io.moderato.review.QueueQuery;
+import io.moderato.review.QueueSort;
+import io.moderato.review.config.ReviewConfig;
+import io.moderato.review.service.QueueService;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/** Review queues: list with filters and cursors, claim a batch, release claims. */
+@Path("/api/v1/queue")
+@Tag(name = "Review")
+@Authorized(Role.MODERATOR)
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class QueueResource {
+
+    private static final int MAX_PAGE = 200;
+
+    private final QueueService queues;
+    private final ReviewConfig config;
+    private final CurrentCaller caller;
+
+    public QueueResource(QueueService queues, ReviewConfig config, CurrentCaller caller) {
+        this.queues = queues;
+        this.config = config;
+        this.caller = caller;
+    }
+
+    @GET
+    @Operation(summary = "List a queue", description = "status REVIEW (default), APPROVED or REJECTED; filter by topic "
+            + "(IPTC code), attribute (over the site's review threshold) and article; sort by score (default) or time "
+            + "(oldest first); follow nextCursor for the next page.")
+    public QueueService.QueuePage list(@QueryParam("siteId") String siteId, @QueryParam("status") String status,
+                                       @QueryParam("topic") String topic, @QueryParam("attribute") String attribute,
+                                       @QueryParam("articleId") String articleId, @QueryParam("sort") String sort,
+                                       @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+        RequestChecks checks = new RequestChecks();
+        if (checks.require(siteId != null, "siteId", "is required")) {
+            checks.require(siteId.matches("[A-Za-z0-9._-]{1,100}"), "siteId", "is not a valid site id");
+        }
+        CommentStatus parsedStatus = parse(CommentStatus.class, status, CommentStatus.REVIEW, "status", checks);
+        QueueSort parsedSort = parse(QueueSort.class, sort, QueueSort.SCORE, "sort", checks);
+        Attribute parsedAttribute = null;
+        if (attribute != null) {
+            parsedAttribute = Attribute.fromKey(attribute).orElse(null);
+            checks.require(parsedAttribute != null, "attribute", "must be one of " + Arrays.stream(Attribute.values()).map(Attribute::key).toList());
+        }
+        if (topic != null) {
+            checks.require(Topic.fromCode(topic).isPresent(), "topic", "must be an IPTC Media Topic top-level code such as medtop:11000000");
+        }
+        int size = limit == null ? 50 : limit;
+        checks.require(size >= 1 && size <= MAX_PAGE, "limit", "must be within 1.." + MAX_PAGE);
+        checks.throwIfInvalid();
+        QueueCursor parsedCursor = cursor == null ? null : QueueCursor.decode(cursor, parsedSort);
+        return queues.list(new QueueQuery(siteId, parsedStatus, topic, parsedAttribute, articleId, parsedSort, parsedCursor, size));
+    }
+
+    /**
+     * A claim.
+     *
+     * @param siteId          the site
+     * @param count           how many comments at most
+     * @param durationSeconds how long the claim lasts (default from configuration)
+     */
+    public record ClaimRequest(String siteId, Integer count, Integer durationSeconds) {
+    }
+
+    /**
+     * What a claim got.
+     *
+     * @param items     the claimed comments, oldest first
+     * @param claimedBy the moderator holding them
+     * @param seconds   how long the claim lasts
+     */
+    public record ClaimResponse(List<CommentView> items, String claimedBy, long seconds) {
+    }
+
+    @POST
+    @Path("/claim")
+    @Operation(summary = "Claim held comments", description = "Takes up to count held comments no other moderator holds; "
+            + "two moderators never get the same comment, also across instances sharing one PostgreSQL.")
+    public ClaimResponse claim(ClaimRequest request) {
+        RequestChecks checks = new RequestChecks();
+        if (checks.require(request != null, "body", "is required")) {
+            if (checks.require(request.siteId() != null, "siteId", "is required")) {
+                checks.require(request.siteId().matches("[A-Za-z0-9._-]{1,100}"), "siteId", "is not a valid site id");
+            }
+            checks.require(request.count() == null || (request.count() >= 1 && request.count() <= config.maxClaim()),
+                    "count", "must be within 1.." + config.maxClaim());
+            checks.require(request.durationSeconds() == null || (request.durationSeconds() >= 10 && request.durationSeconds() <= 3600),
+                    "durationSeconds", "must be within 10..3600");
+        }
+        checks.throwIfInvalid();
+        Duration duration = request.durationSeconds() == null ? config.claimDuration() : Duration.ofSeconds(request.durationSeconds());
+        int count = request.count() == null ? 10 : request.count();
+        return new ClaimResponse(queues.claim(request.siteId(), caller.actor(), count, duration), caller.actor(), duration.toSeconds());
+    }
+
+    /**
+     * Which claims to release.
+     *
+     * @param siteId the site
+     */
+    public record ReleaseRequest(String siteId) {
+    }
+
+    /**
+     * @param released how many claims were released
+     */
+    public record ReleaseResponse(int released) {
+    }
+
+    @POST
+    @Path("/release")
+    @Operation(summary = "Release your claims", description = "Gives back every comment you hold on the site.")
+    public ReleaseResponse release(ReleaseRequest request) {
+        if (request == null || request.siteId() == null) {
+            throw io.moderato.problem.ProblemException.invalid("siteId", "is required");
+        }
+        SiteIds.check(request.siteId());
+        return new ReleaseResponse(queues.release(request.siteId(), caller.actor()));
+    }
+
+    static <E extends Enum<E>> E parse(Class<E> type, String value, E fallback, String field, RequestChecks checks) {
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            checks.require(false, field, "must be one of " + Arrays.toString(type.getEnumConstants()));
+            return fallback;
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package io.moderato.review.service;
+
+import io.moderato.audit.repository.AuditEntryEntity;
+import io.moderato.audit.service.AuditLog;
+import io.moderato.comment.CommentStatus;
+import io.moderato.comment.CommentStatusChanged;
+import io.moderato.comment.CommentView;
+import io.moderato.comment.repository.CommentEntity;
+import io.moderato.comment.repository.CommentRepository;
+import io.moderato.comment.service.CommentService;
+import io.moderato.policy.Decision;
+import io.moderato.problem.ProblemException;
+import io.moderato.review.config.ReviewConfig;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Moderators' decisions. Each decision locks its comment row, checks that the moderator decided on what is
+ * current (else 409), records the decision with the previous state and the model's scores in the audit log, and
+ * fires {@link CommentStatusChanged}, all in one transaction.
+ */
+@ApplicationScoped
+public class DecisionService {
+
+    private final CommentRepository comments;
+    private final CommentService views;
+    private final AuditLog audit;
+    private final Event<CommentStatusChanged> statusChanges;
+    private final EntityManager entityManager;
+    private final ReviewConfig config;
+
+    public DecisionService(CommentRepository comments, CommentService views, AuditLog audit,
+                           Event<CommentStatusChanged> statusChanges, EntityManager entityManager, ReviewConfig config) {
+        this.comments = comments;
+        this.views = views;
+        this.audit = audit;
+        this.statusChanges = statusChanges;
+        this.entityManager = entityManager;
+        this.config = config;
+    }
+
+    /**
+     * One decision.
+     *
+     * @param siteId           the site
+     * @param commentId        the site's comment id
+     * @param decision         APPROVE or REJECT
+     * @param reason           the moderator's reason (a code or short text)
+     * @param note             a free note
+     * @param expectedRevision the text revision the moderator saw (null: not checked)
+     * @param expectedStatus   the status the moderator saw (null: REVIEW unless nobody decided yet)
+     */
+    public record DecisionCommand(String siteId, String commentId, Decision decision, String reason, String note,
+                                 Integer expectedRevision, CommentStatus expectedStatus) {
+    }
+
+    /**
+     * @param command   the decision
+     * @param moderator who decides
+     * @return the comment as decided
+     * @throws ProblemException 404 for an unknown comment, 409 when the comment changed, was decided by someone
+     *                          else or is claimed by another moderator
+     */
+    public CommentView decide(DecisionCommand command, String moderator) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            CommentEntity comment = locked(command.siteId(), command.commentId());
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            if (command.expectedRevision() != null && command.expectedRevision() != comment.revision) {
+                throw ProblemException.conflict("the comment was edited since you loaded it (revision "
+                        + comment.revision + ", you saw " + command.expectedRevision() + ")");
+            }
+            if (command.expectedStatus() != null && command.expectedStatus() != comment.status) {
+                throw ProblemException.conflict("the comment is " + comment.status + " now, not " + command.expectedStatus());
+            }
+            if (command.expectedStatus() == null && comment.decidedBy != null) {
+                throw ProblemException.conflict("already decided (" + comment.status + ") by " + comment.decidedBy
+                        + " at " + comment.decidedAt + "; send expectedStatus to overrule");
+            }
+            if (comment.claimedBy != null && !comment.claimedBy.equals(moderator) && comment.claimExpiresAt != null
+                    && comment.claimExpiresAt.isAfter(now)) {
+                throw ProblemException.conflict("claimed by " + comment.claimedBy + " until " + comment.claimExpiresAt);
+            }
+            CommentStatus previous = comment.status;
+            comment.status = CommentStatus.of(command.decision());
+            comment.decidedBy = moderator;
+            comment.decidedAt = now;
+            comment.updatedAt = now;
+            comment.claimedBy = null;
+            comment.claimExpiresAt = null;
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("revision", comment.revision);
+            details.put("machineDecision", comment.machineDecision.name());
+            details.put("modelVersion", comment.modelVersion);
+            audit.append(new AuditLog.Entry(moderator, AuditLog.DECIDED, comment.siteId, comment.externalId,
+                    previous.name(), comment.status.name(), command.reason(), command.note(), keyed(comment), details));
+            if (previous != comment.status) {
+                statusChanges.fire(new CommentStatusChanged(comment.siteId, comment.externalId, previous, comment.status, moderator, now));
+            }
+            entityManager.flush();
+            return views.view(comment, false);
+        });
+    }
+
+    /**
+     * Undoes the moderator's own last decision on a comment, if it is recent and still in force.
+     *
+     * @param siteId    the site
+     * @param commentId the site's comment id
+     * @param moderator who undoes
+     * @return the comment, back in its previous state
+     * @throws ProblemException 409 when there is nothing of theirs to undo any more
+     */
+    public CommentView undo(String siteId, String commentId, String moderator) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            CommentEntity comment = locked(siteId, commentId);
+            List<AuditEntryEntity> decisions = audit.find(siteId, commentId, null, null, null, null, null, 1000).stream()
+                    .filter(e -> AuditLog.DECIDED.equals(e.action) || AuditLog.UNDONE.equals(e.action)).toList();
+            AuditEntryEntity last = decisions.isEmpty() ? null : decisions.get(decisions.size() - 1);
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            if (last == null || !AuditLog.DECIDED.equals(last.action) || !moderator.equals(last.actor)
+                    || !comment.status.name().equals(last.newStatus)
+                    || last.recordedAt.isBefore(now.minusSeconds(config.undoSeconds()))) {
+                throw ProblemException.conflict("nothing to undo: only your own last decision on this comment, within "
+                        + config.undoSeconds() + " seconds, can be undone");
+            }
+            CommentStatus previous = comment.status;
+            comment.status = CommentStatus.valueOf(last.previousStatus);
+            AuditEntryEntity before = decisions.size() > 1 && AuditLog.DECIDED.equals(decisions.get(decisions.size() - 2).action)
+                    ? decisions.get(decisions.size() - 2) : null;
+            comment.decidedBy = before == null ? null : before.actor;
+            comment.decidedAt = before == null ? null : before.recordedAt;
+            comment.updatedAt = now;
+            audit.append(new AuditLog.Entry(moderator, AuditLog.UNDONE, siteId, commentId, previous.name(),
+                    comment.status.name(), "undo", null, keyed(comment), Map.of("undoneEntry", last.id)));
+            if (previous != comment.status) {
+                statusChanges.fire(new CommentStatusChanged(siteId, commentId, previous, comment.status, moderator, now));
+            }
+            entityManager.flush();
+            return views.view(comment, false);
+        });
+    }
+
+    private CommentEntity locked(String siteId, String commentId) {
+        CommentEntity comment = comments.findBySiteAndExternalId(siteId, commentId)
+                .orElseThrow(() -> ProblemException.notFound("no comment " + commentId + " on site " + siteId));
+        entityManager.refresh(comment, LockModeType.PESSIMISTIC_WRITE);
+        return comment;
+    }
+
+    private static Map<String, Double> keyed(CommentEntity comment) {
+        Map<String, Double> scores = new LinkedHashMap<>();
+        comment.scores().forEach((attribute, score) -> scores.put(attribute.key(), score));
+        return scores;
+    }
+}

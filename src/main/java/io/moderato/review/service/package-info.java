@@ -1,0 +1,2 @@
+/** Queue listing and claiming, decisions and undo. */
+package io.moderato.review.service;

@@ -1,0 +1,2 @@
+/** {@code /api/v1/stats}: dashboard figures for one site and period. */
+package io.moderato.stats.rest;

@@ -1,0 +1,56 @@
+package io.moderato.webhook;
+
+import io.moderato.comment.CommentStatusChanged;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** The events an endpoint can subscribe to. */
+public enum WebhookEventType {
+    /** A comment entered the review queue. */
+    QUEUED("comment.queued"),
+    /** A comment left the review queue (decided by a moderator, or re-scored after an edit). */
+    UNQUEUED("comment.unqueued"),
+    /** A moderator (any actor but the machine) changed a comment's status: a decision or the undo of one. */
+    DECIDED("comment.decided");
+
+    private final String wireName;
+
+    WebhookEventType(String wireName) {
+        this.wireName = wireName;
+    }
+
+    /** @return the name in payloads and in the admin API, e.g. {@code comment.queued} */
+    public String wireName() {
+        return wireName;
+    }
+
+    /**
+     * @param name a wire name
+     * @return the event type, if known
+     */
+    public static Optional<WebhookEventType> fromWireName(String name) {
+        return Arrays.stream(values()).filter(t -> t.wireName.equals(name)).findFirst();
+    }
+
+    /**
+     * @param change       a comment's status change
+     * @param machineActor the actor the policy records for its own decisions
+     * @return the events it amounts to (one change may be several, e.g. unqueued and decided)
+     */
+    public static List<WebhookEventType> of(CommentStatusChanged change, String machineActor) {
+        List<WebhookEventType> types = new ArrayList<>(2);
+        if (change.enteredQueue()) {
+            types.add(QUEUED);
+        }
+        if (change.leftQueue()) {
+            types.add(UNQUEUED);
+        }
+        if (!machineActor.equals(change.actor())) {
+            types.add(DECIDED);
+        }
+        return types;
+    }
+}

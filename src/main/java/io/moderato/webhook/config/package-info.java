@@ -1,0 +1,2 @@
+/** Configuration of webhook delivery ({@code moderato.webhooks.*}). */
+package io.moderato.webhook.config;
