@@ -10,9 +10,13 @@ import java.util.stream.Stream;
 /**
  * The model bundles under {@code <data-dir>/models}, one directory each, named by version. Versions start with
  * their UTC creation time, so the newest sorts last. Directories still being written (starting with a dot) and
- * directories without a manifest are not bundles.
+ * directories without a manifest are not bundles. A file {@value #LIVE_FILE} names the bundle an admin made live
+ * (promoted or rolled back to); without it the newest bundle is live.
  */
 public final class ModelStore {
+
+    /** The file naming the live bundle. */
+    public static final String LIVE_FILE = "LIVE";
 
     private final Path models;
 
@@ -41,6 +45,38 @@ public final class ModelStore {
     public Optional<String> newest() {
         List<String> versions = versions();
         return versions.isEmpty() ? Optional.empty() : Optional.of(versions.get(versions.size() - 1));
+    }
+
+    /** @return the bundle an admin made live, else the newest bundle */
+    public Optional<String> live() {
+        Path pointer = models.resolve(LIVE_FILE);
+        if (Files.isRegularFile(pointer)) {
+            try {
+                String version = Files.readString(pointer).strip();
+                if (versions().contains(version)) {
+                    return Optional.of(version);
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return newest();
+    }
+
+    /**
+     * Makes a bundle the live one for this and every later start (written atomically).
+     *
+     * @param version a bundle version present in the store
+     * @throws IOException when it is not in the store or the pointer cannot be written
+     */
+    public void setLive(String version) throws IOException {
+        if (!versions().contains(version)) {
+            throw new IOException("no bundle " + version + " in " + models);
+        }
+        Path temporary = Files.createTempFile(models, ".live", ".tmp");
+        Files.writeString(temporary, version + "\n");
+        Files.move(temporary, models.resolve(LIVE_FILE), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
     /**

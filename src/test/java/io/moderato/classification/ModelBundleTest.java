@@ -77,6 +77,22 @@ class ModelBundleTest {
     }
 
     @Test
+    void anAdminsChoiceOverridesTheNewestBundle(@TempDir Path dataDir) throws Exception {
+        ModelStore store = new ModelStore(dataDir);
+        assertTrue(store.live().isEmpty());
+        ModelBundle trained = TestModels.small();
+        new BundleWriter().write(dataDir, trained, List.of());
+        Path newer = dataDir.resolve(BundleFiles.MODELS_DIR).resolve("29990101-000000-later");
+        java.nio.file.Files.createDirectories(newer);
+        java.nio.file.Files.writeString(newer.resolve(BundleFiles.MANIFEST), "{}");
+        assertEquals("29990101-000000-later", store.live().orElseThrow(), "without a choice the newest is live");
+        store.setLive(trained.version());
+        assertEquals(trained.version(), store.live().orElseThrow(), "rolled back");
+        org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> store.setLive("nope"));
+        assertEquals(trained.version(), store.live().orElseThrow(), "a failed choice changes nothing");
+    }
+
+    @Test
     void unknownVersionsAreRefused(@TempDir Path dataDir) {
         ModelStore store = new ModelStore(dataDir);
         assertTrue(store.versions().isEmpty());

@@ -16,8 +16,9 @@ import java.io.UncheckedIOException;
 import java.util.Optional;
 
 /**
- * At start-up, makes the newest bundle in the data directory live. When there is none, trains one from the
- * corpus first (a minute or less), so a fresh checkout serves without a separate training step.
+ * At start-up, makes the live bundle of the data directory (the one an admin chose, else the newest) live. When
+ * there is none, trains one from the corpus first (a minute or less), so a fresh checkout serves without a separate
+ * training step. Later, an admin can promote or roll back to any stored bundle without a restart.
  */
 @ApplicationScoped
 public class ModelLifecycle {
@@ -41,12 +42,27 @@ public class ModelLifecycle {
         return new ModelStore(config.dataDir());
     }
 
+    /**
+     * Makes a stored bundle live now and on later starts: promotion of a new bundle or rollback to an old one.
+     *
+     * @param version the bundle's version
+     * @return the bundle now live
+     * @throws IOException when the bundle is missing or cannot be read; the live bundle is then unchanged
+     */
+    public synchronized ModelBundle activate(String version) throws IOException {
+        ModelStore store = store();
+        ModelBundle bundle = store.load(version);
+        store.setLive(version);
+        classification.activate(bundle);
+        return bundle;
+    }
+
     private ModelBundle loadOrTrain() {
         ModelStore store = store();
         try {
-            Optional<String> newest = store.newest();
-            if (newest.isPresent()) {
-                return store.load(newest.get());
+            Optional<String> live = store.live();
+            if (live.isPresent()) {
+                return store.load(live.get());
             }
             if (!config.training().whenMissing()) {
                 throw new IllegalStateException("no model bundle under " + config.dataDir().toAbsolutePath()
