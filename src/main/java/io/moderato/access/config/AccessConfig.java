@@ -3,6 +3,7 @@ package io.moderato.access.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /** API keys and rate limits. */
@@ -18,4 +19,12 @@ public interface AccessConfig {
     /** Requests per minute a key may make unless the key sets its own limit. */
     @WithDefault("1200")
     int defaultRateLimitPerMinute();
+
+    /** A dashboard session ends after this long without a request. */
+    @WithDefault("PT2H")
+    Duration sessionIdleTimeout();
+
+    /** A dashboard session ends this long after sign-in, however busy. */
+    @WithDefault("PT12H")
+    Duration sessionMaxAge();
 }

@@ -6,19 +6,23 @@ import io.moderato.access.CurrentCaller;
 import io.moderato.access.Role;
 import io.moderato.access.service.ApiKeyService;
 import io.moderato.access.service.RateLimiter;
+import io.moderato.access.service.SessionService;
 import io.moderato.problem.GoogleError;
 import io.moderato.problem.ProblemMappers;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
 import java.lang.reflect.Method;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * Checks the API key of every API request ({@code Authorization: Bearer <key>}; Perspective-compatible paths also
@@ -26,19 +30,27 @@ import java.util.OptionalLong;
  * with {@code Retry-After} when the key is over its rate limit; on the Perspective paths these errors are in Google's
  * JSON error format ({@link GoogleError}). Health, metrics and the API document are not API
  * resources and stay open.
+ * <p>
+ * A request without an {@code Authorization} header may instead carry a dashboard session cookie: it is then
+ * authenticated as the key the session was opened with, and an unsafe method (anything but GET, HEAD, OPTIONS) must
+ * also carry the session's CSRF token in {@code X-CSRF-Token}, or it gets 403.
  */
 public class AuthenticationFilter {
 
     private static final String BEARER = "Bearer ";
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
     private final ApiKeyService keys;
     private final RateLimiter rateLimiter;
     private final CurrentCaller currentCaller;
+    private final SessionService sessions;
 
-    public AuthenticationFilter(ApiKeyService keys, RateLimiter rateLimiter, CurrentCaller currentCaller) {
+    public AuthenticationFilter(ApiKeyService keys, RateLimiter rateLimiter, CurrentCaller currentCaller,
+                                SessionService sessions) {
         this.keys = keys;
         this.rateLimiter = rateLimiter;
         this.currentCaller = currentCaller;
+        this.sessions = sessions;
     }
 
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
@@ -51,6 +63,21 @@ public class AuthenticationFilter {
             return Optional.empty();
         }
         String token = token(request);
+        Cookie sessionCookie = request.getCookies().get(SessionService.COOKIE);
+        if (token == null && sessionCookie != null) {
+            Optional<SessionService.Session> session = sessions.find(sessionCookie.getValue(), Instant.now());
+            if (session.isEmpty()) {
+                return Optional.of(problem(401, "unauthorized", "Unauthorized",
+                        "The dashboard session has expired or was signed out; sign in again.", request).build());
+            }
+            if (!SAFE_METHODS.contains(request.getMethod())
+                    && !session.get().csrfMatches(request.getHeaderString(SessionService.CSRF_HEADER))) {
+                return Optional.of(problem(403, "csrf", "Forbidden",
+                        "A request made with the dashboard session must carry its CSRF token in "
+                                + SessionService.CSRF_HEADER + ".", request).build());
+            }
+            token = session.get().apiKey();
+        }
         if (token == null) {
             return Optional.of(problem(401, "unauthorized", "Unauthorized",
                     "An API key is required: send it as 'Authorization: Bearer <key>'"
