@@ -2,7 +2,6 @@ package io.moderato.comment.repository;
 
 import io.moderato.comment.CommentStatus;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
@@ -42,6 +41,33 @@ public class CommentRepository implements PanacheRepository<CommentEntity> {
     }
 
     /**
+     * The status of one of an author's comments, read without loading the comment.
+     *
+     * @param externalId the site's comment id
+     * @param status     its status
+     */
+    public record RecentStatus(String externalId, CommentStatus status) {
+    }
+
+    /**
+     * Reads two columns only, on the ingest path: loading whole comments would also make Hibernate hold and
+     * dirty-check each of them until the ingest commits.
+     *
+     * @param siteId   the site
+     * @param authorId the author
+     * @param limit    how many
+     * @return the statuses of the author's latest comments, newest first
+     */
+    public List<RecentStatus> latestStatusesByAuthor(String siteId, String authorId, int limit) {
+        return getEntityManager().createQuery("select c.externalId, c.status from CommentEntity c where c.siteId = :site "
+                        + "and c.authorId = :author order by c.receivedAt desc, c.id desc", RecentStatus.class)
+                .setParameter("site", siteId).setParameter("author", authorId).setMaxResults(limit).getResultList();
+    }
+
+    /**
+     * An existence query (first match only) rather than Panache's {@code count}, which builds a new count query
+     * plan on every call.
+     *
      * @param siteId      the site
      * @param authorId    the author
      * @param fingerprint the normalised text's fingerprint
@@ -50,9 +76,10 @@ public class CommentRepository implements PanacheRepository<CommentEntity> {
      * @return true when the author posted the same text since then
      */
     public boolean isRepeat(String siteId, String authorId, String fingerprint, Instant since, String externalId) {
-        return count("siteId = :site and authorId = :author and textFingerprint = :fp and receivedAt >= :since and externalId <> :id",
-                Parameters.with("site", siteId).and("author", authorId).and("fp", fingerprint).and("since", since)
-                        .and("id", externalId)) > 0;
+        return !getEntityManager().createQuery("select c.id from CommentEntity c where c.siteId = :site and c.authorId = :author "
+                        + "and c.textFingerprint = :fp and c.receivedAt >= :since and c.externalId <> :id", Long.class)
+                .setParameter("site", siteId).setParameter("author", authorId).setParameter("fp", fingerprint)
+                .setParameter("since", since).setParameter("id", externalId).setMaxResults(1).getResultList().isEmpty();
     }
 
     /**

@@ -199,12 +199,12 @@ public class CommentService {
         int decided = 0;
         int rejected = 0;
         if (policy.rejectionRateLimit() != null) {
-            for (CommentEntity c : comments.latestByAuthor(command.siteId(), command.authorId(), policy.rejectionRateWindow())) {
-                if (c.externalId.equals(command.id()) || c.status == CommentStatus.REVIEW) {
+            for (var c : comments.latestStatusesByAuthor(command.siteId(), command.authorId(), policy.rejectionRateWindow())) {
+                if (c.externalId().equals(command.id()) || c.status() == CommentStatus.REVIEW) {
                     continue;
                 }
                 decided++;
-                rejected += c.status == CommentStatus.REJECTED ? 1 : 0;
+                rejected += c.status() == CommentStatus.REJECTED ? 1 : 0;
             }
         }
         return new CommentFacts(scored.attributes(), normalized, repeat, approved, decided, rejected);

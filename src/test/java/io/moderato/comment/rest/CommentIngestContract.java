@@ -100,6 +100,38 @@ abstract class CommentIngestContract {
     }
 
     @Test
+    void repeatPostsAndAuthorsOftenRejectedAreHeld() {
+        String site = site();
+        Map<String, Object> policy = asAdmin().get("/api/v1/admin/sites/{site}/policy", site).then().statusCode(200).extract().path("policy");
+        policy.put("bannedWords", List.of("idiot"));
+        asAdmin().body(policy).put("/api/v1/admin/sites/{site}/policy", site).then().statusCode(200);
+
+        String text = "The library opening hours should be longer on Saturdays.";
+        asAdmin().body(byAuthor(comment(site, "p1", text), "spammer")).post("/api/v1/comments")
+                .then().statusCode(201).body("status", equalTo("APPROVED"));
+        asAdmin().body(byAuthor(comment(site, "p2", "  THE library opening hours should be longer on saturdays. "), "spammer"))
+                .post("/api/v1/comments").then().statusCode(201).body("status", equalTo("REVIEW"))
+                .body("reasons.code", hasItem("REPEAT_POST"));
+        asAdmin().body(byAuthor(comment(site, "p3", text), "someone-else")).post("/api/v1/comments")
+                .then().statusCode(201).body("status", equalTo("APPROVED"));
+
+        for (int i = 1; i <= 3; i++) {
+            asAdmin().body(byAuthor(comment(site, "r" + i, "Reply " + i + ": what an idiot"), "troll")).post("/api/v1/comments")
+                    .then().statusCode(201).body("status", equalTo("REJECTED"));
+        }
+        asAdmin().body(byAuthor(comment(site, "r4", "Fair point about the harbour wall repairs."), "troll")).post("/api/v1/comments")
+                .then().statusCode(201).body("status", equalTo("REVIEW"))
+                .body("reasons.find { it.code == 'AUTHOR_REJECTION_RATE' }.score", equalTo(1.0f));
+        asAdmin().body(byAuthor(comment(site, "r5", "Fair point about the harbour wall repairs, I agree."), "regular")).post("/api/v1/comments")
+                .then().statusCode(201).body("status", equalTo("APPROVED"));
+    }
+
+    static Map<String, Object> byAuthor(Map<String, Object> comment, String authorId) {
+        comment.put("author", Map.of("id", authorId, "displayName", authorId));
+        return comment;
+    }
+
+    @Test
     void badInputIsRefusedAndNothingIsStored() {
         String site = site();
         Map<String, Object> body = comment(site, "x1", " ");
