@@ -7,9 +7,6 @@ import io.moderato.comment.CommentStatus;
 import io.moderato.comment.CommentView;
 import io.moderato.policy.Decision;
 import io.moderato.policy.SiteIds;
-import io.moderato.problem.Problem;
-import io.moderato.problem.ProblemException;
-import io.moderato.problem.ProblemMappers;
 import io.moderato.problem.RequestChecks;
 import io.moderato.review.service.DecisionService;
 import jakarta.ws.rs.Consumes;
@@ -21,10 +18,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
 
 /** A moderator's decision on one comment, and undo. */
 @Path("/api/v1/comments/{siteId}/{id}")

@@ -1,7 +1,6 @@
 package io.moderato.classification.service;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
