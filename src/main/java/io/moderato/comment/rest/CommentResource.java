@@ -54,7 +54,7 @@ public class CommentResource {
         RequestChecks checks = new RequestChecks();
         if (checks.require(request != null, "body", "is required")) {
             if (checks.requireText(request.siteId(), "siteId", 100)) {
-                checks.require(request.siteId().matches("[A-Za-z0-9._-]{1,100}"), "siteId",
+                checks.require(SiteIds.isValid(request.siteId()), "siteId",
                         "must be letters, digits, dots, dashes or underscores");
             }
             checks.requireText(request.id(), "id", 200);

@@ -4,6 +4,7 @@ import io.moderato.access.Authorized;
 import io.moderato.access.CurrentCaller;
 import io.moderato.access.Role;
 import io.moderato.comment.CommentView;
+import io.moderato.policy.SiteIds;
 import io.moderato.problem.Problem;
 import io.moderato.problem.ProblemException;
 import io.moderato.problem.ProblemMappers;
@@ -85,7 +86,7 @@ public class DecisionResource {
         RequestChecks checks = new RequestChecks();
         if (checks.require(request != null, "body", "is required")) {
             if (checks.require(request.siteId() != null, "siteId", "is required")) {
-                checks.require(request.siteId().matches("[A-Za-z0-9._-]{1,100}"), "siteId", "is not a valid site id");
+                checks.require(SiteIds.isValid(request.siteId()), "siteId", "is not a valid site id");
             }
             if (checks.require(request.decisions() != null && !request.decisions().isEmpty(), "decisions", "must not be empty")) {
                 checks.require(request.decisions().size() <= MAX_BULK, "decisions", "must have at most " + MAX_BULK + " items");

@@ -59,7 +59,7 @@ public class QueueResource {
                                        @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
         RequestChecks checks = new RequestChecks();
         if (checks.require(siteId != null, "siteId", "is required")) {
-            checks.require(siteId.matches("[A-Za-z0-9._-]{1,100}"), "siteId", "is not a valid site id");
+            checks.require(SiteIds.isValid(siteId), "siteId", "is not a valid site id");
         }
         CommentStatus parsedStatus = parse(CommentStatus.class, status, CommentStatus.REVIEW, "status", checks);
         QueueSort parsedSort = parse(QueueSort.class, sort, QueueSort.SCORE, "sort", checks);
@@ -106,7 +106,7 @@ public class QueueResource {
         RequestChecks checks = new RequestChecks();
         if (checks.require(request != null, "body", "is required")) {
             if (checks.require(request.siteId() != null, "siteId", "is required")) {
-                checks.require(request.siteId().matches("[A-Za-z0-9._-]{1,100}"), "siteId", "is not a valid site id");
+                checks.require(SiteIds.isValid(request.siteId()), "siteId", "is not a valid site id");
             }
             checks.require(request.count() == null || (request.count() >= 1 && request.count() <= config.maxClaim()),
                     "count", "must be within 1.." + config.maxClaim());
