@@ -1,7 +1,9 @@
 package io.moderato.classification;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** The toxicity attributes Moderato scores, named as in Perspective (lower case in Moderato's own API). */
@@ -17,6 +19,21 @@ public enum Attribute {
     /** @return the name used in JSON and in the corpus, e.g. {@code identity_attack} */
     public String key() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * @param scores scores per attribute
+     * @return the same scores keyed by {@link #key()}, in attribute order, as the JSON APIs show them
+     */
+    public static Map<String, Double> byKey(Map<Attribute, Double> scores) {
+        Map<String, Double> keyed = new LinkedHashMap<>();
+        for (Attribute attribute : values()) {
+            Double score = scores.get(attribute);
+            if (score != null) {
+                keyed.put(attribute.key(), score);
+            }
+        }
+        return keyed;
     }
 
     /**

@@ -44,10 +44,7 @@ public final class CoralVerdict {
         }
         List<CoralModeration.Action> actions = details.entrySet().stream()
                 .map(e -> new CoralModeration.Action("FLAG", e.getKey(), "Moderato: " + e.getValue())).toList();
-        Map<String, Double> scores = new LinkedHashMap<>();
-        for (Attribute attribute : Attribute.values()) {
-            scores.put(attribute.key(), scored.score(attribute));
-        }
+        Map<String, Double> scores = Attribute.byKey(scored.attributes());
         Map<String, Object> moderato = new LinkedHashMap<>();
         moderato.put("siteId", siteId);
         moderato.put("decision", decision.decision().name());

@@ -7,11 +7,11 @@ import io.moderato.access.repository.ApiKeyEntity;
 import io.moderato.access.repository.ApiKeyRepository;
 import io.moderato.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.commons.codec.digest.DigestUtils;
 import jakarta.transaction.Transactional;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -66,7 +66,7 @@ public class ApiKeyService {
         ApiKeyEntity key = new ApiKeyEntity();
         key.name = name;
         key.prefix = prefix;
-        key.secretHash = sha256(secret);
+        key.secretHash = DigestUtils.sha256Hex(secret);
         key.role = role;
         key.rateLimitPerMinute = rateLimitPerMinute;
         key.createdAt = clock.instant();
@@ -125,7 +125,7 @@ public class ApiKeyService {
         }
         ApiKeyEntity key = found.get();
         Instant now = clock.instant();
-        boolean matches = MessageDigest.isEqual(HexFormat.of().parseHex(key.secretHash), HexFormat.of().parseHex(sha256(token)));
+        boolean matches = MessageDigest.isEqual(HexFormat.of().parseHex(key.secretHash), HexFormat.of().parseHex(DigestUtils.sha256Hex(token)));
         if (!matches || !key.isActive(now)) {
             return Optional.empty();
         }
@@ -142,11 +142,4 @@ public class ApiKeyService {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     }
 
-    static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

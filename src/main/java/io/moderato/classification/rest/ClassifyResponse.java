@@ -3,7 +3,6 @@ package io.moderato.classification.rest;
 import io.moderato.classification.Attribute;
 import io.moderato.classification.Classification;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,10 +23,6 @@ public record ClassifyResponse(String modelVersion, Map<String, Double> attribut
     }
 
     static Map<String, Double> attributes(Classification c) {
-        Map<String, Double> attributes = new LinkedHashMap<>();
-        for (Attribute attribute : Attribute.values()) {
-            attributes.put(attribute.key(), c.score(attribute));
-        }
-        return attributes;
+        return Attribute.byKey(c.attributes());
     }
 }

@@ -25,17 +25,13 @@ import io.moderato.text.NormalizedText;
 import io.moderato.text.TextNormalizer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.commons.codec.digest.DigestUtils;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -128,7 +124,7 @@ public class CommentService {
         // Both databases keep microseconds: the answer must equal what a later read returns.
         Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         PolicyEvaluator evaluator = policies.evaluator(command.siteId());
-        String fingerprint = fingerprint(normalized.joined());
+        String fingerprint = DigestUtils.sha256Hex(normalized.joined());
         PolicyDecision decision = evaluator.evaluate(facts(evaluator.policy(), command, scored, normalized, fingerprint, now));
         CommentStatus previous = created ? null : comment.status;
         if (created) {
@@ -175,7 +171,7 @@ public class CommentService {
         revision.commentId = comment.id;
         revision.revision = comment.revision;
         revision.text = comment.text;
-        revision.scores = write(keyed(scored.attributes()));
+        revision.scores = write(Attribute.byKey(scored.attributes()));
         revision.decision = decision.decision().name();
         revision.reasons = comment.reasons;
         revision.modelVersion = comment.modelVersion;
@@ -184,7 +180,7 @@ public class CommentService {
 
         audit.append(new AuditLog.Entry(actor, created ? AuditLog.INGESTED : AuditLog.EDITED, comment.siteId,
                 comment.externalId, previous == null ? null : previous.name(), comment.status.name(),
-                decision.decision().name(), null, keyed(scored.attributes()), decision.reasons()));
+                decision.decision().name(), null, Attribute.byKey(scored.attributes()), decision.reasons()));
         if (previous != comment.status) {
             statusChanges.fire(new CommentStatusChanged(comment.siteId, comment.externalId, previous, comment.status, MACHINE, now));
         }
@@ -235,15 +231,9 @@ public class CommentService {
                 new CommentView.Article(comment.articleId, comment.articleUrl, comment.articleTitle),
                 new CommentView.Author(comment.authorId, comment.authorName), comment.parentId, comment.text,
                 comment.createdAt, comment.receivedAt, comment.updatedAt, comment.status.name(),
-                comment.machineDecision.name(), read(comment.reasons), keyed(comment.scores()), read(comment.topics),
+                comment.machineDecision.name(), read(comment.reasons), Attribute.byKey(comment.scores()), read(comment.topics),
                 read(comment.spans), comment.modelVersion, comment.revision, comment.decidedBy, comment.decidedAt,
                 revisionViews);
-    }
-
-    static Map<String, Double> keyed(Map<Attribute, Double> scores) {
-        Map<String, Double> keyed = new LinkedHashMap<>();
-        scores.forEach((attribute, score) -> keyed.put(attribute.key(), score));
-        return keyed;
     }
 
     private String write(Object value) {
@@ -262,11 +252,4 @@ public class CommentService {
         }
     }
 
-    private static String fingerprint(String normalized) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(normalized.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

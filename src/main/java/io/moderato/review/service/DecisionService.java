@@ -2,6 +2,7 @@ package io.moderato.review.service;
 
 import io.moderato.audit.repository.AuditEntryEntity;
 import io.moderato.audit.service.AuditLog;
+import io.moderato.classification.Attribute;
 import io.moderato.comment.CommentStatus;
 import io.moderato.comment.CommentStatusChanged;
 import io.moderato.comment.CommentView;
@@ -101,7 +102,7 @@ public class DecisionService {
             details.put("machineDecision", comment.machineDecision.name());
             details.put("modelVersion", comment.modelVersion);
             audit.append(new AuditLog.Entry(moderator, AuditLog.DECIDED, comment.siteId, comment.externalId,
-                    previous.name(), comment.status.name(), command.reason(), command.note(), keyed(comment), details));
+                    previous.name(), comment.status.name(), command.reason(), command.note(), Attribute.byKey(comment.scores()), details));
             if (previous != comment.status) {
                 statusChanges.fire(new CommentStatusChanged(comment.siteId, comment.externalId, previous, comment.status, moderator, now));
             }
@@ -140,7 +141,7 @@ public class DecisionService {
             comment.decidedAt = before == null ? null : before.recordedAt;
             comment.updatedAt = now;
             audit.append(new AuditLog.Entry(moderator, AuditLog.UNDONE, siteId, commentId, previous.name(),
-                    comment.status.name(), "undo", null, keyed(comment), Map.of("undoneEntry", last.id)));
+                    comment.status.name(), "undo", null, Attribute.byKey(comment.scores()), Map.of("undoneEntry", last.id)));
             if (previous != comment.status) {
                 statusChanges.fire(new CommentStatusChanged(siteId, commentId, previous, comment.status, moderator, now));
             }
@@ -154,11 +155,5 @@ public class DecisionService {
                 .orElseThrow(() -> ProblemException.notFound("no comment " + commentId + " on site " + siteId));
         entityManager.refresh(comment, LockModeType.PESSIMISTIC_WRITE);
         return comment;
-    }
-
-    private static Map<String, Double> keyed(CommentEntity comment) {
-        Map<String, Double> scores = new LinkedHashMap<>();
-        comment.scores().forEach((attribute, score) -> scores.put(attribute.key(), score));
-        return scores;
     }
 }
