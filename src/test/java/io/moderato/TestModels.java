@@ -2,9 +2,13 @@ package io.moderato;
 
 import io.moderato.classification.ModelBundle;
 import io.moderato.classification.ModelStore;
+import io.moderato.embedding.EncoderSpec;
+import io.moderato.embedding.SentenceEncoder;
 import io.moderato.training.BundleTrainer;
 import io.moderato.training.CorpusReader;
+import io.moderato.training.EmbeddingFileCache;
 import io.moderato.training.TrainingPipeline;
+import io.moderato.training.TrainingProgress;
 import io.moderato.training.TrainingSettings;
 
 import java.io.IOException;
@@ -14,9 +18,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Model bundles shared by the tests. {@link #full()} is the real bundle trained from the project's corpus, saved
- * in the test data directory that the {@code @QuarkusTest}s serve from, so the suite trains it once.
- * {@link #small()} is a quick bundle trained in memory from part of the corpus, for tests of mechanics.
+ * Model bundles shared by the tests. {@link #full()} is the real bundle trained from the project's corpus with the
+ * shipped encoder, saved in the test data directory that the {@code @QuarkusTest}s serve from, so the suite trains
+ * it once (the corpus embeddings are cached there too). {@link #small()} is a quick bundle trained in memory from
+ * part of the corpus, for tests of mechanics.
  */
 public final class TestModels {
 
@@ -27,23 +32,53 @@ public final class TestModels {
 
     private static ModelBundle full;
     private static ModelBundle small;
+    private static SentenceEncoder encoder;
 
     private TestModels() {
+    }
+
+    /** @return the shipped sentence encoder, loaded once for the whole test run */
+    public static synchronized SentenceEncoder encoder() {
+        if (encoder == null) {
+            encoder = new SentenceEncoder(EncoderSpec.E5_SMALL_V2_Q, Runtime.getRuntime().availableProcessors());
+        }
+        return encoder;
+    }
+
+    /** @return a model store of the test data directory, for the shipped encoder */
+    public static ModelStore store() {
+        return new ModelStore(DATA_DIR, encoder().identity());
     }
 
     /** @return the bundle trained from the whole corpus with the project's settings */
     public static synchronized ModelBundle full() {
         if (full == null) {
             try {
-                ModelStore store = new ModelStore(DATA_DIR);
-                Optional<String> newest = store.newest();
+                ModelStore store = store();
+                Optional<String> newest = newestFullBundle(store);
                 full = newest.isPresent() ? store.load(newest.get())
-                        : new TrainingPipeline(TrainingSettings.DEFAULT).run(CORPUS_DIR, DATA_DIR).bundle();
+                        : new TrainingPipeline(TrainingSettings.DEFAULT).run(CORPUS_DIR, DATA_DIR, encoder(),
+                        TrainingProgress.NONE).bundle();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
         return full;
+    }
+
+    private static Optional<String> newestFullBundle(ModelStore store) {
+        List<String> versions = store.versions();
+        for (int i = versions.size() - 1; i >= 0; i--) {
+            try {
+                ModelBundle candidate = store.load(versions.get(i));
+                if (candidate.manifest().trainingExamples() > 1000 && candidate.manifest().seed() == TrainingSettings.DEFAULT.seed()) {
+                    return Optional.of(versions.get(i));
+                }
+            } catch (IOException e) {
+                // Not a bundle of this build (or a test's broken one): train a fresh one.
+            }
+        }
+        return Optional.empty();
     }
 
     /** @return a bundle trained in memory on every fifth training comment (all parts, all labels), 3 epochs */
@@ -56,17 +91,16 @@ public final class TestModels {
 
     /**
      * @param seed the training seed
-     * @return a freshly trained small bundle
+     * @return a freshly trained small bundle, with both families
      */
     public static ModelBundle trainSmall(long seed) {
         try {
             CorpusReader.CorpusFile train = new CorpusReader().read(CORPUS_DIR.resolve(CorpusReader.TRAIN_FILE));
-            TrainingSettings d = TrainingSettings.DEFAULT;
-            TrainingSettings quick = new TrainingSettings(seed, 3, d.learningRate(), d.minDocumentFrequency(),
-                    d.validationShare(), d.features());
+            TrainingSettings quick = TrainingSettings.DEFAULT.withSeed(seed).withEpochs(3);
             List<CorpusReader.CorpusComment> sample = java.util.stream.IntStream.range(0, train.comments().size())
                     .filter(i -> i % 5 == 0).mapToObj(train.comments()::get).toList();
-            return new BundleTrainer(quick).train(sample, List.of(train.file()));
+            return new BundleTrainer(quick).train(sample, List.of(train.file()), encoder(),
+                    new EmbeddingFileCache(DATA_DIR.resolve(TrainingPipeline.EMBEDDINGS_DIR)), TrainingProgress.NONE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -5,13 +5,19 @@ public final class BundleFiles {
 
     /** The manifest, JSON. */
     public static final String MANIFEST = "manifest.json";
-    /** The attribute model, Tribuo protobuf. */
+    /** The word family's attribute model, Tribuo protobuf. */
     public static final String ATTRIBUTE_MODEL = "attributes.tribuo";
-    /** The topic model, Tribuo protobuf. */
+    /** The word family's topic model, Tribuo protobuf. */
     public static final String TOPIC_MODEL = "topics.tribuo";
+    /** The lexicon the word family was trained with (a copy, so later edits of the shipped one change nothing). */
+    public static final String LEXICON = "lexicon.txt";
+    /** The encoder family's heads: one per attribute, then the topic head (delimited Tribuo protobufs). */
+    public static final String ENCODER_HEADS = "encoder-heads.tribuo";
+    /** The combiner's heads: the stacked ones per attribute, then the word-only ones (delimited Tribuo protobufs). */
+    public static final String COMBINER = "combiner.tribuo";
     /** The evaluation report on the held-out split, JSON. */
     public static final String EVALUATION = "evaluation.json";
-    /** Tribuo's full provenance of both models, as text. */
+    /** Tribuo's full provenance of every model, as text. */
     public static final String PROVENANCE = "provenance.txt";
     /** Sub-directory of the data directory that holds one directory per bundle. */
     public static final String MODELS_DIR = "models";

@@ -11,9 +11,10 @@ import java.util.Map;
  * @param topics       tagged topics, highest score first
  * @param spans        stretches of text that pushed attribute scores up
  * @param sentences    per-sentence scores when the comment was long enough to be scored by sentence, else empty
+ * @param mode         how it was scored (full only when the bundle has an encoder family)
  */
 public record Classification(String modelVersion, Map<Attribute, Double> attributes, List<TopicScore> topics,
-                             List<Span> spans, List<SentenceScore> sentences) {
+                             List<Span> spans, List<SentenceScore> sentences, ScoringMode mode) {
 
     /**
      * @param attribute an attribute

@@ -24,14 +24,18 @@ public final class FeatureExtractor {
     /** An addressing word this many tokens or fewer before a match makes it aimed at someone. */
     private static final int ADDRESS_WINDOW = 4;
 
-    private final Lexicon lexicon = Lexicon.builtIn();
+    private final Lexicon lexicon;
     private final FeatureSettings settings;
     private final int mask;
     private final String[] bucketNames;
 
-    /** @param settings how to extract; taken from the bundle being trained or served */
-    public FeatureExtractor(FeatureSettings settings) {
+    /**
+     * @param settings how to extract; taken from the bundle being trained or served
+     * @param lexicon  the word classes; the bundle's own copy
+     */
+    public FeatureExtractor(FeatureSettings settings, Lexicon lexicon) {
         this.settings = settings;
+        this.lexicon = lexicon;
         this.mask = (1 << settings.hashBits()) - 1;
         this.bucketNames = new String[1 << settings.hashBits()];
     }

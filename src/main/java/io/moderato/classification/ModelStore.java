@@ -1,5 +1,7 @@
 package io.moderato.classification;
 
+import io.moderato.embedding.EncoderIdentity;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,10 +21,15 @@ public final class ModelStore {
     public static final String LIVE_FILE = "LIVE";
 
     private final Path models;
+    private final EncoderIdentity encoder;
 
-    /** @param dataDir the service's data directory */
-    public ModelStore(Path dataDir) {
+    /**
+     * @param dataDir the service's data directory
+     * @param encoder the encoder this process runs (bundles trained on another are refused), or null for none
+     */
+    public ModelStore(Path dataDir, EncoderIdentity encoder) {
         this.models = dataDir.resolve(BundleFiles.MODELS_DIR);
+        this.encoder = encoder;
     }
 
     /** @return the bundle versions present, oldest first */
@@ -88,7 +95,7 @@ public final class ModelStore {
         if (version.contains("/") || version.contains("\\") || version.startsWith(".")) {
             throw new IOException("not a bundle version: " + version);
         }
-        return ModelBundle.load(models.resolve(version));
+        return ModelBundle.load(models.resolve(version), encoder);
     }
 
     /**

@@ -1,9 +1,8 @@
 package io.moderato.classification;
 
+import io.moderato.embedding.Embedder;
 import io.moderato.text.NormalizedText;
-import io.moderato.text.SentenceSplitter;
 import io.moderato.text.TextNormalizer;
-import io.moderato.text.Token;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,30 +11,29 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Scores comments with one model bundle: attribute probabilities, topics, the spans behind each high score and,
- * for long comments, per-sentence scores (a comment never scores below its worst sentence). Thread-safe.
+ * Scores comments with one model bundle: each family's opinion, the combiner's calibrated verdict, topics, the
+ * spans behind each high score and, for long comments, per-sentence scores. In {@link ScoringMode#FULL} the encoder
+ * family takes part (through the given {@link Embedder}); in {@link ScoringMode#FAST}, or when the bundle or the
+ * service has no encoder, the word family alone. Thread-safe.
  */
 public final class TextClassifier {
 
-    /** Tokens must add at least this share of the strongest token's push to join a span. */
-    private static final double SPAN_TOKEN_SHARE = 0.25;
-    /** Sentences shorter than this (in tokens) are scored together with a neighbour. */
-    static final int MIN_SENTENCE_TOKENS = 6;
-
     private final ModelBundle bundle;
     private final ScoringSettings settings;
+    private final Embedder embedder;
+    private final WordModel word;
     private final TextNormalizer normalizer = new TextNormalizer();
-    private final SentenceSplitter sentenceSplitter = new SentenceSplitter();
-    private final FeatureExtractor extractor;
 
     /**
      * @param bundle   the models to score with
      * @param settings serving-time choices
+     * @param embedder the bundle's sentence encoder (or a cache or batcher of it); null to score in fast mode only
      */
-    public TextClassifier(ModelBundle bundle, ScoringSettings settings) {
+    public TextClassifier(ModelBundle bundle, ScoringSettings settings, Embedder embedder) {
         this.bundle = bundle;
         this.settings = settings;
-        this.extractor = new FeatureExtractor(bundle.manifest().features());
+        this.embedder = bundle.hasEncoder() ? embedder : null;
+        this.word = bundle.word().withSentenceMinLength(settings.sentenceMinLength());
     }
 
     /** @return the bundle this classifier scores with */
@@ -44,41 +42,78 @@ public final class TextClassifier {
     }
 
     /**
-     * @param text    the comment
-     * @param context the article it was posted under, or null
-     * @return the full classification
+     * @param requested the mode a caller asked for
+     * @return the mode it gets: full needs an encoder family and an embedder
      */
-    public Classification classify(String text, ArticleContext context) {
-        NormalizedText normalized = normalizer.normalize(text);
-        List<Token> tokens = normalized.tokens();
-        Features features = extractor.extract(normalized);
-        double[] attributeScores = bundle.attributes().predict(features);
-
-        List<SentenceScore> sentences = scoreSentences(normalized, attributeScores);
-        Map<Attribute, Double> attributes = new EnumMap<>(Attribute.class);
-        for (Attribute attribute : Attribute.values()) {
-            attributes.put(attribute, attributeScores[attribute.ordinal()]);
-        }
-        List<Span> spans = findSpans(normalized, features, attributeScores);
-        List<TopicScore> topics = topics(features, context);
-        return new Classification(bundle.version(), attributes, topics, spans, sentences);
+    public ScoringMode effectiveMode(ScoringMode requested) {
+        return requested == ScoringMode.FULL && embedder != null ? ScoringMode.FULL : ScoringMode.FAST;
     }
 
     /**
-     * Attribute scores only, for callers that need nothing else (bulk scoring).
+     * @param text    the comment
+     * @param context the article it was posted under, or null
+     * @param mode    how to score
+     * @return the full classification, spans included
+     */
+    public Classification classify(String text, ArticleContext context, ScoringMode mode) {
+        return classifyAll(List.of(text), java.util.Collections.singletonList(context), mode, true).get(0);
+    }
+
+    /**
+     * Classifies several comments; in full mode their embeddings are computed together, in one encoder call.
+     *
+     * @param texts    the comments
+     * @param contexts per comment its article, or null (the list may be null)
+     * @param mode     how to score
+     * @param spans    whether to find the spans behind high scores
+     * @return classifications in order
+     */
+    public List<Classification> classifyAll(List<String> texts, List<ArticleContext> contexts, ScoringMode mode,
+                                            boolean spans) {
+        List<CommentInput> inputs = inputs(texts, contexts, effectiveMode(mode));
+        List<Classification> out = new ArrayList<>(inputs.size());
+        for (CommentInput input : inputs) {
+            out.add(classifyInput(input, spans));
+        }
+        return out;
+    }
+
+    /**
+     * @param text    the comment
+     * @param context the article it was posted under, or null
+     * @return the full classification in full mode (fast when there is no encoder), spans included
+     */
+    public Classification classify(String text, ArticleContext context) {
+        return classify(text, context, ScoringMode.FULL);
+    }
+
+    private Classification classifyInput(CommentInput input, boolean withSpans) {
+        ScoringMode mode = input.embedding() == null ? ScoringMode.FAST : ScoringMode.FULL;
+        WordModel.Scored wordScores = word.attributesWithSentences(input);
+        double[] encoderScores = mode == ScoringMode.FULL ? bundle.encoder().attributes(input) : null;
+        int tokens = input.normalized().tokens().size();
+        double[] scores = bundle.combiner().attributes(wordScores.attributes(), encoderScores, tokens);
+        List<SentenceScore> sentences = wordScores.sentences().stream()
+                .map(s -> new SentenceScore(s.begin(), s.end(),
+                        WordModel.byAttribute(bundle.combiner().attributes(s.scores(), null, s.tokens()))))
+                .toList();
+        List<Span> spans = withSpans ? word.explain(input, scores, settings.spanMinScore()) : List.of();
+        return new Classification(bundle.version(), WordModel.byAttribute(scores), topics(topicScores(input)),
+                spans, sentences, mode);
+    }
+
+    /**
+     * Attribute scores only, for callers that need nothing else (bulk scoring, evaluation).
      *
      * @param text the comment
-     * @return per attribute, its probability (sentence maximum included for long comments)
+     * @param mode how to score
+     * @return per attribute, its calibrated probability
      */
-    public Map<Attribute, Double> scoreAttributes(String text) {
-        NormalizedText normalized = normalizer.normalize(text);
-        double[] scores = bundle.attributes().predict(extractor.extract(normalized));
-        scoreSentences(normalized, scores);
-        Map<Attribute, Double> attributes = new EnumMap<>(Attribute.class);
-        for (Attribute attribute : Attribute.values()) {
-            attributes.put(attribute, scores[attribute.ordinal()]);
-        }
-        return attributes;
+    public Map<Attribute, Double> scoreAttributes(String text, ScoringMode mode) {
+        CommentInput input = inputs(List.of(text), null, effectiveMode(mode)).get(0);
+        double[] encoderScores = input.embedding() == null ? null : bundle.encoder().attributes(input);
+        return WordModel.byAttribute(bundle.combiner().attributes(word.attributes(input), encoderScores,
+                input.normalized().tokens().size()));
     }
 
     /**
@@ -86,10 +121,12 @@ public final class TextClassifier {
      *
      * @param text    the comment
      * @param context the article it was posted under, or null
-     * @return per topic, its probability
+     * @param mode    how to score
+     * @return per topic, its score
      */
-    public Map<Topic, Double> scoreTopics(String text, ArticleContext context) {
-        double[] scores = topicScores(extractor.extract(normalizer.normalize(text)), context);
+    public Map<Topic, Double> scoreTopics(String text, ArticleContext context, ScoringMode mode) {
+        CommentInput input = inputs(List.of(text), java.util.Collections.singletonList(context), effectiveMode(mode)).get(0);
+        double[] scores = topicScores(input);
         Map<Topic, Double> topics = new EnumMap<>(Topic.class);
         for (Topic topic : Topic.values()) {
             topics.put(topic, scores[topic.ordinal()]);
@@ -98,115 +135,85 @@ public final class TextClassifier {
     }
 
     /**
-     * Scores each sentence of a long comment and raises {@code scores} to the worst sentence's. A sentence of fewer
-     * than {@value #MIN_SENTENCE_TOKENS} words is scored together with the next one (or the previous, at the end):
-     * a two-word fragment says too little to be judged alone.
+     * Each family's raw scores and the combined ones for texts whose embeddings are known (evaluation).
+     *
+     * @param text      the comment
+     * @param embedding its embedding, or null for the word family alone
+     * @return the breakdown
      */
-    private List<SentenceScore> scoreSentences(NormalizedText normalized, double[] scores) {
-        String text = normalized.original();
-        if (text.length() < settings.sentenceMinLength()) {
-            return List.of();
-        }
-        List<int[]> segments = segments(normalized.tokens(), sentenceSplitter.split(text));
-        if (segments.size() < 2) {
-            return List.of();
-        }
-        List<Token> tokens = normalized.tokens();
-        List<SentenceScore> result = new ArrayList<>(segments.size());
-        for (int[] segment : segments) {
-            double[] sentenceScores = bundle.attributes().predict(extractor.extract(text, tokens, segment[0], segment[1]));
-            Map<Attribute, Double> byAttribute = new EnumMap<>(Attribute.class);
-            for (Attribute attribute : Attribute.values()) {
-                double score = sentenceScores[attribute.ordinal()];
-                byAttribute.put(attribute, score);
-                scores[attribute.ordinal()] = Math.max(scores[attribute.ordinal()], score);
-            }
-            result.add(new SentenceScore(tokens.get(segment[0]).begin(), tokens.get(segment[1] - 1).end(), byAttribute));
-        }
-        return result;
+    public FamilyBreakdown breakdown(String text, float[] embedding) {
+        CommentInput input = new CommentInput(normalizer.normalize(text), null, embedding, null);
+        int tokens = input.normalized().tokens().size();
+        double[] wordAttributes = word.attributes(input);
+        double[] wordTopics = word.topics(input);
+        double[] encoderAttributes = embedding == null ? null : bundle.encoder().attributes(input);
+        double[] encoderTopics = embedding == null ? null : bundle.encoder().topics(input);
+        return new FamilyBreakdown(wordAttributes, encoderAttributes,
+                bundle.combiner().attributes(wordAttributes, null, tokens),
+                embedding == null ? null : bundle.combiner().attributes(wordAttributes, encoderAttributes, tokens),
+                wordTopics, encoderTopics, bundle.combiner().topics(wordTopics, encoderTopics));
     }
 
-    /** Token ranges [from, to) of the sentences, short ones merged into a neighbour. */
-    private static List<int[]> segments(List<Token> tokens, List<SentenceSplitter.Sentence> sentences) {
-        List<int[]> segments = new ArrayList<>();
-        int t = 0;
-        int pendingFrom = -1;
-        for (SentenceSplitter.Sentence sentence : sentences) {
-            while (t < tokens.size() && tokens.get(t).begin() < sentence.begin()) {
-                t++;
-            }
-            int from = pendingFrom >= 0 ? pendingFrom : t;
-            while (t < tokens.size() && tokens.get(t).begin() < sentence.end()) {
-                t++;
-            }
-            if (t - from < MIN_SENTENCE_TOKENS) {
-                pendingFrom = from;
-                continue;
-            }
-            segments.add(new int[] {from, t});
-            pendingFrom = -1;
-        }
-        if (pendingFrom >= 0 && t > pendingFrom) {
-            if (segments.isEmpty()) {
-                segments.add(new int[] {pendingFrom, t});
-            } else {
-                segments.get(segments.size() - 1)[1] = t;
-            }
-        }
-        return segments;
+    /**
+     * Scores of one comment by family, all in {@link Attribute} or {@link Topic} order.
+     *
+     * @param wordAttributes    the word family's raw attribute probabilities
+     * @param encoderAttributes the encoder family's, or null
+     * @param fastAttributes    the calibrated word-only verdict (fast mode)
+     * @param fullAttributes    the combined verdict (full mode), or null
+     * @param wordTopics        the word family's topic probabilities
+     * @param encoderTopics     the encoder family's, or null
+     * @param topics            the combined topic scores
+     */
+    public record FamilyBreakdown(double[] wordAttributes, double[] encoderAttributes, double[] fastAttributes,
+                                  double[] fullAttributes, double[] wordTopics, double[] encoderTopics,
+                                  double[] topics) {
     }
 
-    private List<Span> findSpans(NormalizedText normalized, Features features, double[] scores) {
-        List<Token> tokens = normalized.tokens();
-        List<Span> spans = new ArrayList<>();
-        for (Attribute attribute : Attribute.values()) {
-            int label = attribute.ordinal();
-            if (scores[label] < settings.spanMinScore() || tokens.isEmpty()) {
-                continue;
-            }
-            double[] contributions = bundle.attributes().tokenContributions(features, label, tokens.size());
-            double strongest = 0;
-            for (double c : contributions) {
-                strongest = Math.max(strongest, c);
-            }
-            if (strongest <= 0) {
-                continue;
-            }
-            double cutoff = strongest * SPAN_TOKEN_SHARE;
-            int i = 0;
-            while (i < tokens.size()) {
-                if (contributions[i] < cutoff) {
-                    i++;
-                    continue;
+    private List<CommentInput> inputs(List<String> texts, List<ArticleContext> contexts, ScoringMode mode) {
+        float[][] embeddings = null;
+        float[][] contextEmbeddings = null;
+        if (mode == ScoringMode.FULL) {
+            List<String> batch = new ArrayList<>(texts);
+            List<Integer> contextRow = new ArrayList<>();
+            for (int i = 0; i < texts.size(); i++) {
+                ArticleContext context = contexts == null ? null : contexts.get(i);
+                if (context != null && !context.isEmpty() && settings.contextWeight() > 0) {
+                    contextRow.add(i);
+                    batch.add(context.combined());
                 }
-                int start = i;
-                double push = 0;
-                while (i < tokens.size() && contributions[i] >= cutoff) {
-                    push += contributions[i];
-                    i++;
-                }
-                double score = LinearMultiLabelModel.sigmoid(bundle.attributes().bias(label) + push);
-                spans.add(new Span(tokens.get(start).begin(), tokens.get(i - 1).end(), attribute, score));
+            }
+            float[][] all = embedder.embedAll(batch);
+            embeddings = java.util.Arrays.copyOfRange(all, 0, texts.size());
+            contextEmbeddings = new float[texts.size()][];
+            for (int k = 0; k < contextRow.size(); k++) {
+                contextEmbeddings[contextRow.get(k)] = all[texts.size() + k];
             }
         }
-        spans.sort(Comparator.comparingInt(Span::begin).thenComparing(Span::attribute));
-        return spans;
+        List<CommentInput> inputs = new ArrayList<>(texts.size());
+        for (int i = 0; i < texts.size(); i++) {
+            ArticleContext context = contexts == null ? null : contexts.get(i);
+            inputs.add(new CommentInput(normalizer.normalize(texts.get(i)), context,
+                    embeddings == null ? null : embeddings[i], contextEmbeddings == null ? null : contextEmbeddings[i]));
+        }
+        return inputs;
     }
 
-    private double[] topicScores(Features features, ArticleContext context) {
-        double[] scores = bundle.topics().predict(features);
+    private double[] topicScores(CommentInput input) {
+        boolean full = input.embedding() != null;
+        double[] scores = bundle.combiner().topics(word.topics(input), full ? bundle.encoder().topics(input) : null);
+        ArticleContext context = input.context();
         if (context != null && !context.isEmpty() && settings.contextWeight() > 0) {
-            double[] articleScores = bundle.topics().predict(extractor.extract(normalizer.normalize(context.combined())));
-            double w = settings.contextWeight();
-            for (int i = 0; i < scores.length; i++) {
-                scores[i] = (1 - w) * scores[i] + w * articleScores[i];
-            }
+            double[] wordArticle = word.topics(normalizer.normalize(context.combined()));
+            double[] article = full && input.contextEmbedding() != null
+                    ? bundle.combiner().topics(wordArticle, bundle.encoder().topics(input.contextEmbedding()))
+                    : wordArticle;
+            scores = ScoreCombiner.mix(scores, article, settings.contextWeight());
         }
         return scores;
     }
 
-    private List<TopicScore> topics(Features features, ArticleContext context) {
-        double[] scores = topicScores(features, context);
+    private List<TopicScore> topics(double[] scores) {
         List<TopicScore> tagged = new ArrayList<>();
         Topic best = null;
         for (Topic topic : Topic.values()) {
@@ -224,5 +231,13 @@ public final class TextClassifier {
         }
         tagged.sort(Comparator.comparingDouble(TopicScore::score).reversed());
         return tagged.size() > settings.maxTopics() ? List.copyOf(tagged.subList(0, settings.maxTopics())) : tagged;
+    }
+
+    /**
+     * @param text a comment
+     * @return it normalised, as the families read it
+     */
+    public NormalizedText normalize(String text) {
+        return normalizer.normalize(text);
     }
 }

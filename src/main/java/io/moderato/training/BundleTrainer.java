@@ -4,17 +4,29 @@ import com.oracle.labs.mlrg.olcut.provenance.Provenance;
 import com.oracle.labs.mlrg.olcut.provenance.primitives.IntProvenance;
 import com.oracle.labs.mlrg.olcut.provenance.primitives.StringProvenance;
 import io.moderato.classification.Attribute;
+import io.moderato.classification.BinaryHead;
 import io.moderato.classification.BundleManifest;
+import io.moderato.classification.CommentInput;
+import io.moderato.classification.EncoderModel;
 import io.moderato.classification.FeatureExtractor;
 import io.moderato.classification.Features;
+import io.moderato.classification.Lexicon;
 import io.moderato.classification.LinearMultiLabelModel;
 import io.moderato.classification.ModelBundle;
+import io.moderato.classification.ScoreCombiner;
 import io.moderato.classification.Topic;
+import io.moderato.classification.TopicHead;
+import io.moderato.classification.WordModel;
+import io.moderato.embedding.Embedder;
+import io.moderato.text.NormalizedText;
 import io.moderato.text.TextNormalizer;
 import org.tribuo.Example;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
+import org.tribuo.classification.LabelFactory;
+import org.tribuo.classification.liblinear.LibLinearClassificationTrainer;
+import org.tribuo.classification.liblinear.LinearClassificationType;
 import org.tribuo.impl.ArrayExample;
 import org.tribuo.math.optimisers.AdaGrad;
 import org.tribuo.multilabel.MultiLabel;
@@ -23,6 +35,10 @@ import org.tribuo.multilabel.sgd.linear.LinearSGDTrainer;
 import org.tribuo.multilabel.sgd.objectives.BinaryCrossEntropy;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -40,36 +56,66 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Trains a model bundle from corpus comments: hashed features (kept when enough comments share them), a Tribuo
- * linear multi-label model with a logistic (binary cross-entropy) loss for the attributes and another for the topics,
- * and per-label thresholds chosen for the best F1 on a validation split of the training data, after which the final
- * models are trained on all of it. Same data and settings give the same models.
+ * Trains a model bundle from corpus comments. The training comments are split (by the seed) into a fit part and a
+ * validation part. On the fit part: the word family (hashed features kept when enough comments share them, Tribuo
+ * linear multi-label models with a logistic loss for attributes and topics) and, when an encoder is given, the
+ * encoder family (LibLinear L2-regularised logistic regression per attribute, and a multi-class one for the main
+ * topic, which also learns from the IPTC definitions of the topics). On the validation part, which neither family
+ * saw: the combiner (a stacked logistic regression per attribute over both families' log-odds, and a word-only one),
+ * the topic mixing weight, and per-label thresholds for the best F1. Same data and settings give the same models.
  */
 public final class BundleTrainer {
 
-    private static final MultiLabelFactory FACTORY = new MultiLabelFactory();
+    private static final MultiLabelFactory MULTI_LABELS = new MultiLabelFactory();
+    private static final LabelFactory LABELS = new LabelFactory();
     private static final DateTimeFormatter VERSION_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+    private static final int CALIBRATION_BINS = 10;
+    /** Precision on the validation split at which the manifest suggests holding for review. */
+    static final double REVIEW_PRECISION = 0.85;
+    /** Precision on the validation split at which the manifest suggests rejecting outright. */
+    static final double REJECT_PRECISION = 0.98;
+    /** Rater fractions from here to {@link #DISAGREEMENT_HIGH} mean the raters disagreed. */
+    static final double DISAGREEMENT_LOW = 0.25;
+    /** See {@link #DISAGREEMENT_LOW}. */
+    static final double DISAGREEMENT_HIGH = 0.75;
 
     private final TrainingSettings settings;
+    private final Lexicon lexicon;
     private final TextNormalizer normalizer = new TextNormalizer();
     private final FeatureExtractor extractor;
 
-    /** @param settings how to train */
-    public BundleTrainer(TrainingSettings settings) {
+    /**
+     * @param settings how to train
+     * @param lexicon  the word classes the word family reads (the bundle keeps a copy)
+     */
+    public BundleTrainer(TrainingSettings settings, Lexicon lexicon) {
         this.settings = settings;
-        this.extractor = new FeatureExtractor(settings.features());
+        this.lexicon = lexicon;
+        this.extractor = new FeatureExtractor(settings.features(), lexicon);
+    }
+
+    /** @param settings how to train, with the lexicon that ships with Moderato */
+    public BundleTrainer(TrainingSettings settings) {
+        this(settings, Lexicon.builtIn());
     }
 
     /**
      * @param comments the training comments
      * @param corpus   the files they came from, recorded in the bundle's provenance
+     * @param embedder the sentence encoder, or null for a word-only bundle
+     * @param cache    where corpus embeddings are kept between runs
+     * @param progress told how far training is
      * @return the trained, not yet saved, bundle
+     * @throws IOException when the embedding cache cannot be used
      */
-    public ModelBundle train(List<CorpusReader.CorpusComment> comments, List<BundleManifest.DataFile> corpus) {
+    public ModelBundle train(List<CorpusReader.CorpusComment> comments, List<BundleManifest.DataFile> corpus,
+                             Embedder embedder, EmbeddingFileCache cache, TrainingProgress progress) throws IOException {
         if (comments.isEmpty()) {
             throw new IllegalArgumentException("no training comments");
         }
-        List<Features> features = comments.stream().map(c -> extractor.extract(normalizer.normalize(c.text()))).toList();
+        progress.report("reading the corpus", 0.0);
+        List<NormalizedText> normalized = comments.stream().map(c -> normalizer.normalize(c.text())).toList();
+        List<Features> features = normalized.stream().map(extractor::extract).toList();
         Set<String> kept = frequentFeatures(features);
 
         List<Integer> order = new ArrayList<>();
@@ -78,30 +124,145 @@ public final class BundleTrainer {
         }
         Collections.shuffle(order, new Random(settings.seed()));
         int validationSize = (int) Math.round(comments.size() * settings.validationShare());
-        List<Integer> validation = order.subList(0, validationSize);
-        List<Integer> fit = order.subList(validationSize, order.size());
-
+        List<Integer> validation = List.copyOf(order.subList(0, validationSize));
+        List<Integer> fit = List.copyOf(order.subList(validationSize, order.size()));
+        Map<String, Provenance> run = runProvenance(corpus, embedder);
         String description = describe(corpus);
-        Map<String, Double> attributeThresholds = thresholds(comments, features, kept, fit, validation,
-                ModelBundle.ATTRIBUTE_LABELS, BundleTrainer::attributeLabels, description);
-        Map<String, Double> topicThresholds = thresholds(comments, features, kept, fit, validation,
-                ModelBundle.TOPIC_LABELS, BundleTrainer::topicLabels, description);
 
-        List<Integer> all = new ArrayList<>(order);
-        Model<MultiLabel> attributes = fit(comments, features, kept, all, BundleTrainer::attributeLabels, description, corpus);
-        Model<MultiLabel> topics = fit(comments, features, kept, all, BundleTrainer::topicLabels, description, corpus);
+        progress.report("training the word model", 0.05);
+        LinearMultiLabelModel wordAttributes = new LinearMultiLabelModel(
+                fitWord(comments, features, kept, fit, BundleTrainer::attributeLabels, description, run),
+                ModelBundle.ATTRIBUTE_LABELS);
+        progress.report("training the word topic model", 0.2);
+        LinearMultiLabelModel wordTopics = new LinearMultiLabelModel(
+                fitWord(comments, features, kept, fit, BundleTrainer::topicLabels, description, run),
+                ModelBundle.TOPIC_LABELS);
+        WordModel word = new WordModel(settings.features(), lexicon, wordAttributes, wordTopics,
+                ModelBundle.DEFAULT_SENTENCE_MIN_LENGTH);
+
+        EncoderModel encoder = null;
+        float[][] embeddings = null;
+        if (embedder != null) {
+            List<String> texts = comments.stream().map(CorpusReader.CorpusComment::text).toList();
+            embeddings = cache.embed(embedder, texts,
+                    done -> progress.report("embedding the corpus (" + Math.round(done * texts.size()) + " of "
+                            + texts.size() + ")", 0.3 + 0.45 * done));
+            progress.report("training the encoder heads", 0.75);
+            encoder = fitEncoder(comments, embeddings, fit, embedder, cache, description, run);
+        }
+
+        progress.report("fitting the combiner on the validation split", 0.9);
+        double[][] wordScores = new double[validation.size()][];
+        double[][] encoderScores = new double[validation.size()][];
+        double[][] wordTopicScores = new double[validation.size()][];
+        double[][] encoderTopicScores = new double[validation.size()][];
+        for (int i = 0; i < validation.size(); i++) {
+            int row = validation.get(i);
+            CommentInput input = new CommentInput(normalized.get(row), null,
+                    embeddings == null ? null : embeddings[row], null);
+            wordScores[i] = word.attributes(input);
+            wordTopicScores[i] = word.topics(input);
+            if (encoder != null) {
+                encoderScores[i] = encoder.attributes(input);
+                encoderTopicScores[i] = encoder.topics(input);
+            }
+        }
+        Attribute[] attributes = Attribute.values();
+        List<BinaryHead> stacked = new ArrayList<>();
+        List<BinaryHead> wordOnly = new ArrayList<>();
+        Map<String, Double> fullThresholds = new LinkedHashMap<>();
+        Map<String, Double> fastThresholds = new LinkedHashMap<>();
+        Map<String, BundleManifest.Calibration> calibration = new LinkedHashMap<>();
+        Map<String, BundleManifest.PrecisionThresholds> precisionThresholds = new LinkedHashMap<>();
+        for (Attribute attribute : attributes) {
+            int a = attribute.ordinal();
+            boolean[] truth = new boolean[validation.size()];
+            double[] raters = new double[validation.size()];
+            double[][] both = new double[validation.size()][];
+            double[][] alone = new double[validation.size()][];
+            for (int i = 0; i < validation.size(); i++) {
+                raters[i] = comments.get(validation.get(i)).attributes().get(attribute);
+                truth[i] = raters[i] >= 0.5;
+                int tokens = normalized.get(validation.get(i)).tokens().size();
+                alone[i] = ScoreCombiner.wordFeatures(wordScores[i][a], tokens);
+                both[i] = encoder == null ? alone[i]
+                        : ScoreCombiner.stackedFeatures(wordScores[i][a], encoderScores[i][a], tokens);
+            }
+            BinaryHead wordHead = new BinaryHead(fitBinary(alone, raters, false, ScoreCombiner.WORD_FEATURES, 1.0,
+                    "word-only calibration of " + attribute.key(), run), ScoreCombiner.WORD_FEATURES);
+            wordOnly.add(wordHead);
+            BinaryHead stackedHead = encoder == null ? wordHead
+                    : new BinaryHead(fitBinary(both, raters, false, ScoreCombiner.STACKED_FEATURES, 1.0,
+                    "stacked combination of " + attribute.key(), run), ScoreCombiner.STACKED_FEATURES);
+            stacked.add(stackedHead);
+
+            double[] fast = new double[truth.length];
+            double[] full = new double[truth.length];
+            double[] rawWord = new double[truth.length];
+            double[] rawEncoder = new double[truth.length];
+            for (int i = 0; i < truth.length; i++) {
+                fast[i] = wordHead.probability(alone[i]);
+                full[i] = stackedHead.probability(both[i]);
+                rawWord[i] = wordScores[i][a];
+                rawEncoder[i] = encoder == null ? Double.NaN : encoderScores[i][a];
+            }
+            fastThresholds.put(attribute.key(), Metrics.bestF1Threshold(truth, fast));
+            fullThresholds.put(attribute.key(), Metrics.bestF1Threshold(truth, full));
+            precisionThresholds.put(attribute.key(), new BundleManifest.PrecisionThresholds(
+                    Metrics.thresholdForPrecision(truth, full, REVIEW_PRECISION),
+                    Metrics.thresholdForPrecision(truth, full, REJECT_PRECISION)));
+            calibration.put(attribute.key(), new BundleManifest.Calibration(
+                    Metrics.expectedCalibrationError(truth, rawWord, CALIBRATION_BINS),
+                    encoder == null ? Double.NaN : Metrics.expectedCalibrationError(truth, rawEncoder, CALIBRATION_BINS),
+                    Metrics.expectedCalibrationError(truth, fast, CALIBRATION_BINS),
+                    Metrics.expectedCalibrationError(truth, full, CALIBRATION_BINS)));
+        }
+
+        double topicWeight = encoder == null ? 0 : bestTopicWeight(comments, validation, wordTopicScores, encoderTopicScores);
+        Map<String, Double> topicThresholds = new LinkedHashMap<>();
+        for (Topic topic : Topic.values()) {
+            boolean[] truth = new boolean[validation.size()];
+            double[] scores = new double[validation.size()];
+            for (int i = 0; i < validation.size(); i++) {
+                truth[i] = comments.get(validation.get(i)).topics().contains(topic);
+                double[] mixed = encoder == null ? wordTopicScores[i]
+                        : ScoreCombiner.mix(wordTopicScores[i], encoderTopicScores[i], topicWeight);
+                scores[i] = mixed[topic.ordinal()];
+            }
+            topicThresholds.put(topic.code(), Metrics.bestF1Threshold(truth, scores));
+        }
+        ScoreCombiner combiner = new ScoreCombiner(stacked, wordOnly, topicWeight);
 
         Instant createdAt = Instant.now();
-        String version = VERSION_TIME.format(createdAt) + "-" + fingerprint(corpus);
-        BundleManifest manifest = new BundleManifest(version, createdAt, settings.features(), attributeThresholds,
-                topicThresholds, List.copyOf(corpus), settings.seed(), trainer().toString(), comments.size(), Map.of());
-        return new ModelBundle(null, manifest, new LinearMultiLabelModel(attributes, ModelBundle.ATTRIBUTE_LABELS),
-                new LinearMultiLabelModel(topics, ModelBundle.TOPIC_LABELS));
+        String version = VERSION_TIME.format(createdAt) + "-" + fingerprint(corpus, embedder);
+        BundleManifest manifest = new BundleManifest(version, createdAt, settings.features(), lexicon.sha256(),
+                encoder == null ? null : encoder.encoder(), fullThresholds, fastThresholds, topicThresholds,
+                topicWeight, List.copyOf(corpus), settings.seed(), describeTrainers(), fit.size(), validation.size(),
+                calibration, precisionThresholds, Map.of());
+        progress.report("trained", 1.0);
+        return new ModelBundle(null, manifest, word, encoder, combiner);
     }
 
-    private LinearSGDTrainer trainer() {
+    private LinearSGDTrainer wordTrainer() {
         return new LinearSGDTrainer(new BinaryCrossEntropy(), new AdaGrad(settings.learningRate(), 1e-6),
                 settings.epochs(), Integer.MAX_VALUE, 1, settings.seed());
+    }
+
+    private LibLinearClassificationTrainer headTrainer(double cost) {
+        return new LibLinearClassificationTrainer(
+                new LinearClassificationType(LinearClassificationType.LinearType.L2R_LR), cost, 1000, 0.01, settings.seed());
+    }
+
+    /** Softmax regression by SGD: one model for the 17 topics, far quicker than LibLinear's one-vs-rest. */
+    private org.tribuo.classification.sgd.linear.LinearSGDTrainer topicTrainer() {
+        return new org.tribuo.classification.sgd.linear.LinearSGDTrainer(
+                new org.tribuo.classification.sgd.objectives.LogMulticlass(), new AdaGrad(settings.learningRate(), 1e-6),
+                settings.epochs(), Integer.MAX_VALUE, 1, settings.seed());
+    }
+
+    private String describeTrainers() {
+        return "word family: " + wordTrainer() + "; encoder attribute heads: " + headTrainer(settings.headCost())
+                + "; encoder topic head: " + topicTrainer() + "; combiner: " + headTrainer(1.0);
     }
 
     /** Hashed features present in at least {@code minDocumentFrequency} comments. */
@@ -118,50 +279,155 @@ public final class BundleTrainer {
                 .collect(Collectors.toCollection(HashSet::new));
     }
 
-    private Model<MultiLabel> fit(List<CorpusReader.CorpusComment> comments, List<Features> features, Set<String> kept,
-                                  List<Integer> rows, Function<CorpusReader.CorpusComment, MultiLabel> labels,
-                                  String description, List<BundleManifest.DataFile> corpus) {
+    private Model<MultiLabel> fitWord(List<CorpusReader.CorpusComment> comments, List<Features> features, Set<String> kept,
+                                      List<Integer> rows, Function<CorpusReader.CorpusComment, MultiLabel> labels,
+                                      String description, Map<String, Provenance> run) {
         MutableDataset<MultiLabel> dataset = new MutableDataset<>(
-                new SimpleDataSourceProvenance(description, OffsetDateTime.now(ZoneOffset.UTC), FACTORY), FACTORY);
+                new SimpleDataSourceProvenance(description, OffsetDateTime.now(ZoneOffset.UTC), MULTI_LABELS), MULTI_LABELS);
         for (int row : rows) {
-            Example<MultiLabel> example = example(labels.apply(comments.get(row)), features.get(row), kept);
+            Example<MultiLabel> example = wordExample(labels.apply(comments.get(row)), features.get(row), kept);
             if (example.size() > 0) {
                 dataset.add(example);
             }
         }
+        return wordTrainer().train(dataset, run);
+    }
+
+    private EncoderModel fitEncoder(List<CorpusReader.CorpusComment> comments, float[][] embeddings, List<Integer> fit,
+                                    Embedder embedder, EmbeddingFileCache cache, String description,
+                                    Map<String, Provenance> run) throws IOException {
+        int dimensions = embedder.identity().dimensions();
+        List<String> names = EncoderModel.featureNames(dimensions);
+        double[][] x = new double[fit.size()][];
+        for (int i = 0; i < fit.size(); i++) {
+            x[i] = toDouble(embeddings[fit.get(i)]);
+        }
+        // The heads are independent (each with its own trainer and the fixed seed), so they train in parallel.
+        List<BinaryHead> heads = java.util.Arrays.stream(Attribute.values()).parallel().map(attribute -> {
+            double[] truth = new double[fit.size()];
+            for (int i = 0; i < fit.size(); i++) {
+                truth[i] = comments.get(fit.get(i)).attributes().get(attribute);
+            }
+            return new BinaryHead(fitBinary(x, truth, true, names, settings.headCost(),
+                    "encoder head for " + attribute.key() + " on " + description, run), names);
+        }).toList();
+
+        MutableDataset<Label> topics = new MutableDataset<>(new SimpleDataSourceProvenance(
+                "main topic of " + description + " and the IPTC topic definitions", OffsetDateTime.now(ZoneOffset.UTC),
+                LABELS), LABELS);
+        String[] nameArray = names.toArray(String[]::new);
+        for (int i = 0; i < fit.size(); i++) {
+            Label main = new Label(comments.get(fit.get(i)).topics().get(0).code());
+            topics.add(new ArrayExample<>(main, nameArray, x[i]));
+        }
+        List<String[]> definitions = topicDefinitions();
+        float[][] definitionEmbeddings = cache.embed(embedder,
+                definitions.stream().map(d -> d[1] + ": " + d[2]).toList(), done -> { });
+        for (int copy = 0; copy < settings.definitionCopies(); copy++) {
+            for (int d = 0; d < definitions.size(); d++) {
+                topics.add(new ArrayExample<>(new Label(definitions.get(d)[0]), nameArray, toDouble(definitionEmbeddings[d])));
+            }
+        }
+        TopicHead topicHead = new TopicHead(topicTrainer().train(topics, run), names);
+        return new EncoderModel(embedder.identity(), heads, topicHead);
+    }
+
+    /**
+     * A logistic regression on rater fractions: a comment counts as positive when at least half the raters marked
+     * it. With {@code soft}, a comment raters disagreed on (between {@value #DISAGREEMENT_LOW} and
+     * {@value #DISAGREEMENT_HIGH}) joins a second time with the opposite label, so the model learns to put it in
+     * between (the encoder heads); the calibrating combiner learns from the majority alone, so that its probability
+     * is the chance that most raters would mark the comment.
+     */
+    private Model<Label> fitBinary(double[][] x, double[] raters, boolean soft, List<String> names, double cost,
+                                   String description, Map<String, Provenance> run) {
+        int positives = 0;
+        for (double r : raters) {
+            positives += r >= 0.5 ? 1 : 0;
+        }
+        if (positives == 0 || positives == raters.length) {
+            throw new IllegalArgumentException("cannot fit the " + description + ": the data has "
+                    + (positives == 0 ? "no positive" : "no negative") + " example; add labelled comments");
+        }
+        MutableDataset<Label> dataset = new MutableDataset<>(
+                new SimpleDataSourceProvenance(description, OffsetDateTime.now(ZoneOffset.UTC), LABELS), LABELS);
+        String[] nameArray = names.toArray(String[]::new);
+        Label positive = new Label(BinaryHead.POSITIVE);
+        Label negative = new Label(BinaryHead.NEGATIVE);
+        for (int i = 0; i < x.length; i++) {
+            boolean present = raters[i] >= 0.5;
+            dataset.add(new ArrayExample<>(present ? positive : negative, nameArray, x[i]));
+            if (soft && raters[i] >= DISAGREEMENT_LOW && raters[i] <= DISAGREEMENT_HIGH) {
+                dataset.add(new ArrayExample<>(present ? negative : positive, nameArray, x[i]));
+            }
+        }
+        return headTrainer(cost).train(dataset, run);
+    }
+
+    /** The mixing weight (0, 0.1, ..., 1) of the encoder's topic probabilities with the best top-1 accuracy. */
+    private static double bestTopicWeight(List<CorpusReader.CorpusComment> comments, List<Integer> validation,
+                                          double[][] word, double[][] encoder) {
+        double best = 0.5;
+        int bestCorrect = -1;
+        for (int step = 0; step <= 10; step++) {
+            double weight = step / 10.0;
+            int correct = 0;
+            for (int i = 0; i < validation.size(); i++) {
+                double[] mixed = ScoreCombiner.mix(word[i], encoder[i], weight);
+                int top = 0;
+                for (int t = 1; t < mixed.length; t++) {
+                    if (mixed[t] > mixed[top]) {
+                        top = t;
+                    }
+                }
+                correct += comments.get(validation.get(i)).topics().contains(Topic.values()[top]) ? 1 : 0;
+            }
+            if (correct > bestCorrect) {
+                bestCorrect = correct;
+                best = weight;
+            }
+        }
+        return best;
+    }
+
+    /** @return per top-level IPTC topic: code, label and definition */
+    static List<String[]> topicDefinitions() {
+        try (InputStream in = BundleTrainer.class.getResourceAsStream("iptc-media-topics.tsv")) {
+            if (in == null) {
+                throw new IllegalStateException("iptc-media-topics.tsv is missing from the class path");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .filter(line -> !line.isBlank() && !line.startsWith("#"))
+                    .map(line -> line.split("\t"))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static double[] toDouble(float[] vector) {
+        double[] out = new double[vector.length];
+        for (int d = 0; d < out.length; d++) {
+            out[d] = vector[d];
+        }
+        return out;
+    }
+
+    private Map<String, Provenance> runProvenance(List<BundleManifest.DataFile> corpus, Embedder embedder) {
         Map<String, Provenance> run = new LinkedHashMap<>();
         for (BundleManifest.DataFile file : corpus) {
             run.put("corpus-sha256:" + file.path(), new StringProvenance("corpus-sha256:" + file.path(), file.sha256()));
         }
         run.put("feature-settings", new StringProvenance("feature-settings", settings.features().toString()));
         run.put("min-document-frequency", new IntProvenance("min-document-frequency", settings.minDocumentFrequency()));
-        return trainer().train(dataset, run);
+        run.put("lexicon-sha256", new StringProvenance("lexicon-sha256", lexicon.sha256()));
+        if (embedder != null) {
+            run.put("encoder", new StringProvenance("encoder", embedder.identity().toString()));
+        }
+        return run;
     }
 
-    private Map<String, Double> thresholds(List<CorpusReader.CorpusComment> comments, List<Features> features,
-                                           Set<String> kept, List<Integer> fit, List<Integer> validation,
-                                           List<String> labelNames, Function<CorpusReader.CorpusComment, MultiLabel> labels,
-                                           String description) {
-        Model<MultiLabel> model = fit(comments, features, kept, fit, labels, description, List.of());
-        LinearMultiLabelModel linear = new LinearMultiLabelModel(model, labelNames);
-        double[][] scores = new double[validation.size()][];
-        for (int i = 0; i < validation.size(); i++) {
-            scores[i] = linear.predict(features.get(validation.get(i)));
-        }
-        Map<String, Double> thresholds = new LinkedHashMap<>();
-        for (int label = 0; label < labelNames.size(); label++) {
-            boolean[] truth = new boolean[validation.size()];
-            double[] predicted = new double[validation.size()];
-            for (int i = 0; i < validation.size(); i++) {
-                truth[i] = labels.apply(comments.get(validation.get(i))).contains(labelNames.get(label));
-                predicted[i] = scores[i][label];
-            }
-            thresholds.put(labelNames.get(label), Metrics.bestF1Threshold(truth, predicted));
-        }
-        return thresholds;
-    }
-
-    private static Example<MultiLabel> example(MultiLabel output, Features features, Set<String> kept) {
+    private static Example<MultiLabel> wordExample(MultiLabel output, Features features, Set<String> kept) {
         String[] names = features.names();
         List<String> keptNames = new ArrayList<>(names.length);
         List<Double> keptValues = new ArrayList<>(names.length);
@@ -200,9 +466,10 @@ public final class BundleTrainer {
                 + ", min document frequency " + settings.minDocumentFrequency();
     }
 
-    /** A short hash of the corpus and settings, so two bundles from different data never share a version. */
-    private String fingerprint(List<BundleManifest.DataFile> corpus) {
-        String joined = corpus.stream().map(BundleManifest.DataFile::sha256).collect(Collectors.joining()) + settings;
-        return Integer.toHexString(joined.hashCode() & 0x7fffffff | 0x10000000).substring(0, 7);
+    /** A short hash of the corpus, settings and encoder, so two bundles from different inputs never share a version. */
+    private String fingerprint(List<BundleManifest.DataFile> corpus, Embedder embedder) {
+        String joined = corpus.stream().map(BundleManifest.DataFile::sha256).collect(Collectors.joining()) + settings
+                + (embedder == null ? "" : embedder.identity().sha256()) + lexicon.sha256();
+        return org.apache.commons.codec.digest.DigestUtils.sha256Hex(joined).substring(0, 7);
     }
 }

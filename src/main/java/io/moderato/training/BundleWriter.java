@@ -2,18 +2,23 @@ package io.moderato.training;
 
 import io.moderato.classification.BundleFiles;
 import io.moderato.classification.BundleManifest;
+import io.moderato.classification.Attribute;
 import io.moderato.classification.ModelBundle;
+import io.moderato.classification.TribuoFiles;
+import io.moderato.classification.WordModel;
+import org.tribuo.Model;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Saves a trained bundle as {@code <data-dir>/models/<version>/}: both models (Tribuo protobuf, provenance
- * included), the manifest, the evaluation reports and the readable provenance. The directory appears whole or not
+ * Saves a trained bundle as {@code <data-dir>/models/<version>/}: every model (Tribuo protobuf, provenance
+ * included), the lexicon copy, the manifest, the evaluation reports and the readable provenance. The directory appears whole or not
  * at all: it is written under a temporary name and renamed.
  */
 public final class BundleWriter {
@@ -37,11 +42,30 @@ public final class BundleWriter {
         try {
             BundleManifest manifest = bundle.manifest();
             ModelBundle.JSON.writeValue(temporary.resolve(BundleFiles.MANIFEST).toFile(), manifest);
-            bundle.attributes().tribuoModel().serializeToFile(temporary.resolve(BundleFiles.ATTRIBUTE_MODEL));
-            bundle.topics().tribuoModel().serializeToFile(temporary.resolve(BundleFiles.TOPIC_MODEL));
+            WordModel word = bundle.word();
+            word.attributeModel().tribuoModel().serializeToFile(temporary.resolve(BundleFiles.ATTRIBUTE_MODEL));
+            word.topicModel().tribuoModel().serializeToFile(temporary.resolve(BundleFiles.TOPIC_MODEL));
+            Files.writeString(temporary.resolve(BundleFiles.LEXICON), word.lexicon().text(), StandardCharsets.UTF_8);
+            StringBuilder provenance = new StringBuilder()
+                    .append("# Word family: attribute model\n").append(word.attributeModel().tribuoModel().getProvenance())
+                    .append("\n\n# Word family: topic model\n").append(word.topicModel().tribuoModel().getProvenance());
+            if (bundle.encoder() != null) {
+                List<Model<?>> heads = new ArrayList<>();
+                bundle.encoder().attributes().forEach(head -> heads.add(head.tribuoModel()));
+                heads.add(bundle.encoder().topics().tribuoModel());
+                TribuoFiles.writeAll(temporary.resolve(BundleFiles.ENCODER_HEADS), heads);
+                for (int a = 0; a < Attribute.values().length; a++) {
+                    provenance.append("\n\n# Encoder family: ").append(Attribute.values()[a].key()).append(" head\n")
+                            .append(heads.get(a).getProvenance());
+                }
+                provenance.append("\n\n# Encoder family: topic head\n").append(bundle.encoder().topics().tribuoModel().getProvenance());
+            }
+            List<Model<?>> combiner = new ArrayList<>();
+            bundle.combiner().stacked().forEach(head -> combiner.add(head.tribuoModel()));
+            bundle.combiner().wordOnly().forEach(head -> combiner.add(head.tribuoModel()));
+            TribuoFiles.writeAll(temporary.resolve(BundleFiles.COMBINER), combiner);
+            provenance.append("\n\n# Combiner: toxicity (stacked)\n").append(combiner.get(0).getProvenance()).append('\n');
             ModelBundle.JSON.writeValue(temporary.resolve(BundleFiles.EVALUATION).toFile(), reports);
-            String provenance = "# Attribute model\n" + bundle.attributes().tribuoModel().getProvenance()
-                    + "\n\n# Topic model\n" + bundle.topics().tribuoModel().getProvenance() + "\n";
             Files.writeString(temporary.resolve(BundleFiles.PROVENANCE), provenance, StandardCharsets.UTF_8);
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
             return target;

@@ -35,10 +35,12 @@ public final class CorpusReader {
     public static final String HELD_OUT_FILE = "heldout.jsonl";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The registers a comment can be written in (see the corpus README). */
+    public static final Set<String> REGISTERS = Set.of("news", "social", "forum", "talk", "chat");
     private static final Set<String> KEYS;
 
     static {
-        Set<String> keys = new HashSet<>(List.of("id", "text", "topics"));
+        Set<String> keys = new HashSet<>(List.of("id", "register", "text", "topics"));
         for (Attribute attribute : Attribute.values()) {
             keys.add(attribute.key());
         }
@@ -63,11 +65,13 @@ public final class CorpusReader {
      * One corpus comment.
      *
      * @param id         unique id
+     * @param register   where such a comment is posted: news, social, forum, talk or chat
      * @param text       the comment
      * @param attributes per attribute, 0..1 (1 = present; fractions are the share of raters who saw it)
      * @param topics     one or more topics, most relevant first
      */
-    public record CorpusComment(String id, String text, Map<Attribute, Double> attributes, List<Topic> topics) {
+    public record CorpusComment(String id, String register, String text, Map<Attribute, Double> attributes,
+                                List<Topic> topics) {
 
         /** @return the comment with its attributes as present/absent */
         public LabelledText toLabelled() {
@@ -121,6 +125,10 @@ public final class CorpusReader {
             }
         }
         String id = text(node, "id", file, number);
+        String register = text(node, "register", file, number);
+        if (!REGISTERS.contains(register)) {
+            throw new CorpusFormatException(file, number, "register must be one of " + new java.util.TreeSet<>(REGISTERS));
+        }
         String text = text(node, "text", file, number);
         Map<Attribute, Double> attributes = new EnumMap<>(Attribute.class);
         for (Attribute attribute : Attribute.values()) {
@@ -132,8 +140,10 @@ public final class CorpusReader {
         }
         double toxicity = attributes.get(Attribute.TOXICITY);
         for (Attribute implied : List.of(Attribute.SEVERE_TOXICITY, Attribute.INSULT, Attribute.THREAT, Attribute.IDENTITY_ATTACK)) {
-            if (attributes.get(implied) >= 0.5 && toxicity < 0.5) {
-                throw new CorpusFormatException(file, number, implied.key() + " implies toxicity");
+            if (attributes.get(implied) > toxicity + 1e-9) {
+                // A rater who marks an insult, a threat or an identity attack also marks the comment toxic.
+                throw new CorpusFormatException(file, number, implied.key() + " (" + attributes.get(implied)
+                        + ") is above toxicity (" + toxicity + "); it implies toxicity");
             }
         }
         JsonNode topicsNode = node.get("topics");
@@ -148,7 +158,7 @@ public final class CorpusReader {
                 topics.add(topic);
             }
         }
-        return new CorpusComment(id, text, attributes, List.copyOf(topics));
+        return new CorpusComment(id, register, text, attributes, List.copyOf(topics));
     }
 
     private static String text(JsonNode node, String key, Path file, int number) {

@@ -94,4 +94,59 @@ public final class Metrics {
         }
         return best;
     }
+
+    /**
+     * Expected calibration error: scores put into {@code bins} equal-width bins, and the bins' gaps between mean score
+     * and share of positives, weighted by their size (Guo et al., 2017).
+     *
+     * @param truth  per row, whether the label is present
+     * @param scores per row, the predicted probability
+     * @param bins   how many bins
+     * @return the error, 0 for a perfectly calibrated score
+     */
+    public static double expectedCalibrationError(boolean[] truth, double[] scores, int bins) {
+        double[] sum = new double[bins];
+        int[] positives = new int[bins];
+        int[] count = new int[bins];
+        for (int i = 0; i < scores.length; i++) {
+            int bin = Math.min(bins - 1, (int) (scores[i] * bins));
+            sum[bin] += scores[i];
+            count[bin]++;
+            positives[bin] += truth[i] ? 1 : 0;
+        }
+        double error = 0;
+        for (int b = 0; b < bins; b++) {
+            if (count[b] > 0) {
+                error += Math.abs(sum[b] / count[b] - (double) positives[b] / count[b]) * count[b] / scores.length;
+            }
+        }
+        return error;
+    }
+
+    /**
+     * The lowest threshold at which the share of positives among the scores at or above it reaches a precision,
+     * considering only thresholds with at least ten such scores (fewer say little).
+     *
+     * @param truth     per row, whether the label is present
+     * @param scores    per row, the score
+     * @param precision the precision wanted, e.g. 0.9
+     * @return the threshold, or null when no threshold reaches it
+     */
+    public static Double thresholdForPrecision(boolean[] truth, double[] scores, double precision) {
+        Integer[] order = new Integer[scores.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(scores[b], scores[a]));
+        int positives = 0;
+        Double best = null;
+        for (int k = 0; k < order.length; k++) {
+            positives += truth[order[k]] ? 1 : 0;
+            boolean lastOfTies = k + 1 == order.length || scores[order[k + 1]] < scores[order[k]];
+            if (lastOfTies && k + 1 >= 10 && (double) positives / (k + 1) >= precision) {
+                best = scores[order[k]];
+            }
+        }
+        return best;
+    }
 }

@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FeatureExtractorTest {
 
     private final TextNormalizer normalizer = new TextNormalizer();
-    private final FeatureExtractor extractor = new FeatureExtractor(FeatureSettings.DEFAULT);
+    private final FeatureExtractor extractor = new FeatureExtractor(FeatureSettings.DEFAULT, Lexicon.builtIn());
 
     private Features extract(String text) {
         return extractor.extract(normalizer.normalize(text));

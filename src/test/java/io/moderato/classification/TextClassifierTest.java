@@ -22,7 +22,7 @@ class TextClassifierTest {
 
     @BeforeAll
     static void load() {
-        classifier = new TextClassifier(TestModels.full(), ScoringSettings.DEFAULT);
+        classifier = new TextClassifier(TestModels.full(), ScoringSettings.DEFAULT, TestModels.encoder());
     }
 
     private static double score(String text, Attribute attribute) {
@@ -82,14 +82,19 @@ class TextClassifierTest {
                 + "The council has missed its targets for five years in a row and nobody seems to care. "
                 + "Councillor Hughes is a lying piece of garbage and I hope someone beats him senseless. "
                 + "Anyway, the new flats on Mill Road look decent and the rents are fair for once.";
-        Classification c = classifier.classify(text, null);
-        assertTrue(c.sentences().size() >= 2, "scored by sentence");
-        for (SentenceScore sentence : c.sentences()) {
+        // In fast mode the word model's sentence maximum is the score itself.
+        Classification fast = classifier.classify(text, null, ScoringMode.FAST);
+        assertTrue(fast.sentences().size() >= 2, "scored by sentence");
+        for (SentenceScore sentence : fast.sentences()) {
             for (Attribute attribute : Attribute.values()) {
-                assertTrue(c.score(attribute) >= sentence.scores().get(attribute), attribute + " below a sentence");
+                assertTrue(fast.score(attribute) >= sentence.scores().get(attribute) - 1e-12, attribute + " below a sentence");
             }
         }
-        assertTrue(c.score(Attribute.THREAT) >= classifier.bundle().threshold(Attribute.THREAT), "the threat sentence counts");
+        // In full mode the sentence maximum is the word family's opinion, weighed with the encoder's.
+        Classification full = classifier.classify(text, null, ScoringMode.FULL);
+        assertEquals(ScoringMode.FULL, full.mode());
+        assertTrue(full.score(Attribute.THREAT) >= classifier.bundle().threshold(Attribute.THREAT, ScoringMode.FULL),
+                "the threat sentence counts");
     }
 
     @Test
@@ -104,6 +109,32 @@ class TextClassifierTest {
         }
         assertTrue(insults.stream().anyMatch(s -> text.substring(s.begin(), s.end()).contains("m0r0n")),
                 () -> "m0r0n is highlighted: " + insults);
+    }
+
+    @Test
+    void spansHoldContentWordsOnly() throws Exception {
+        var heldOut = new io.moderato.training.CorpusReader().read(TestModels.CORPUS_DIR.resolve("heldout.jsonl"));
+        java.util.Set<String> stopWords = java.util.Set.of("a", "an", "and", "the", "by", "of", "to", "is", "you", "and", "for");
+        int spans = 0;
+        for (var comment : heldOut.comments().subList(0, 400)) {
+            String text = comment.text();
+            Classification c = classifier.classify(text, null, ScoringMode.FAST);
+            java.util.Map<Attribute, Long> perAttribute = c.spans().stream()
+                    .collect(java.util.stream.Collectors.groupingBy(Span::attribute, java.util.stream.Collectors.counting()));
+            perAttribute.values().forEach(n -> assertTrue(n <= WordModel.MAX_SPANS_PER_ATTRIBUTE, text));
+            for (Span span : c.spans()) {
+                spans++;
+                String covered = text.substring(span.begin(), span.end());
+                String[] words = covered.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}']+");
+                assertFalse(covered.isBlank(), text);
+                assertFalse(words.length > 0 && stopWords.contains(words[0]), () -> "span starts with a function word: " + covered);
+                assertFalse(words.length > 0 && stopWords.contains(words[words.length - 1]), () -> "span ends with a function word: " + covered);
+                assertTrue(covered.codePoints().anyMatch(Character::isLetterOrDigit)
+                        || covered.codePoints().anyMatch(cp -> Character.getType(cp) == Character.OTHER_SYMBOL),
+                        () -> "span of punctuation only: " + covered);
+            }
+        }
+        assertTrue(spans > 50, "the held-out comments have spans: " + spans);
     }
 
     @Test

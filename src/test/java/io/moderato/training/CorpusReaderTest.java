@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CorpusReaderTest {
 
-    private static final String GOOD = "{\"id\":\"a1\",\"text\":\"You \\\"idiot\\\"\\nline two\",\"toxicity\":1,\"severe_toxicity\":0,"
+    private static final String GOOD = "{\"id\":\"a1\",\"register\":\"news\",\"text\":\"You \\\"idiot\\\"\\nline two\",\"toxicity\":1,\"severe_toxicity\":0,"
             + "\"insult\":1,\"threat\":0,\"identity_attack\":0,\"profanity\":0,\"sexually_explicit\":0.33,\"topics\":[\"medtop:11000000\"]}";
 
     @Test
@@ -41,13 +41,16 @@ class CorpusReaderTest {
     @ValueSource(strings = {
             "not json",
             "[1,2]",
-            "{\"id\":\"a1\",\"text\":\"x\"}",
-            "{\"id\":\"a1\",\"text\":\" \",\"toxicity\":1,\"severe_toxicity\":0,\"insult\":1,\"threat\":0,\"identity_attack\":0,\"profanity\":0,\"sexually_explicit\":0,\"topics\":[\"medtop:11000000\"]}",
-            "{\"id\":\"a1\",\"text\":\"x\",\"toxicity\":2,\"severe_toxicity\":0,\"insult\":1,\"threat\":0,\"identity_attack\":0,\"profanity\":0,\"sexually_explicit\":0,\"topics\":[\"medtop:11000000\"]}",
-            "{\"id\":\"a1\",\"text\":\"x\",\"toxicity\":0,\"severe_toxicity\":0,\"insult\":1,\"threat\":0,\"identity_attack\":0,\"profanity\":0,\"sexually_explicit\":0,\"topics\":[\"medtop:11000000\"]}",
-            "{\"id\":\"a1\",\"text\":\"x\",\"toxicity\":1,\"severe_toxicity\":0,\"insult\":1,\"threat\":0,\"identity_attack\":0,\"profanity\":0,\"sexually_explicit\":0,\"topics\":[\"medtop:99000000\"]}",
-            "{\"id\":\"a1\",\"text\":\"x\",\"toxicity\":1,\"severe_toxicity\":0,\"insult\":1,\"threat\":0,\"identity_attack\":0,\"profanity\":0,\"sexually_explicit\":0,\"topics\":[]}",
-            "{\"id\":\"a1\",\"text\":\"x\",\"toxicity\":1,\"severe_toxicity\":0,\"insult\":1,\"threat\":0,\"identity_attack\":0,\"profanity\":0,\"sexually_explicit\":0,\"topics\":[\"medtop:11000000\"],\"extra\":1}"})
+            "{\"id\":\"a1\",\"register\":\"news\",\"text\":\"x\"}",
+            "{\"id\":\"a1\",\"register\":\"blog\",\"text\":\"x\",\"toxicity\":1,\"severe_toxicity\":0,\"insult\":1,\"threat\":0,\"identity_attack\":0,\"profanity\":0,\"sexually_explicit\":0,\"topics\":[\"medtop:11000000\"]}",
+            "{\"id\":\"a1\",\"text\":\"x\",\"toxicity\":1,\"severe_toxicity\":0,\"insult\":1,\"threat\":0,\"identity_attack\":0,\"profanity\":0,\"sexually_explicit\":0,\"topics\":[\"medtop:11000000\"]}",
+            "{\"id\":\"a1\",\"register\":\"news\",\"text\":\"x\",\"toxicity\":0.3,\"severe_toxicity\":0,\"insult\":0.4,\"threat\":0,\"identity_attack\":0,\"profanity\":0,\"sexually_explicit\":0,\"topics\":[\"medtop:11000000\"]}",
+            "{\"id\":\"a1\",\"register\":\"news\",\"text\":\" \",\"toxicity\":1,\"severe_toxicity\":0,\"insult\":1,\"threat\":0,\"identity_attack\":0,\"profanity\":0,\"sexually_explicit\":0,\"topics\":[\"medtop:11000000\"]}",
+            "{\"id\":\"a1\",\"register\":\"news\",\"text\":\"x\",\"toxicity\":2,\"severe_toxicity\":0,\"insult\":1,\"threat\":0,\"identity_attack\":0,\"profanity\":0,\"sexually_explicit\":0,\"topics\":[\"medtop:11000000\"]}",
+            "{\"id\":\"a1\",\"register\":\"news\",\"text\":\"x\",\"toxicity\":0,\"severe_toxicity\":0,\"insult\":1,\"threat\":0,\"identity_attack\":0,\"profanity\":0,\"sexually_explicit\":0,\"topics\":[\"medtop:11000000\"]}",
+            "{\"id\":\"a1\",\"register\":\"news\",\"text\":\"x\",\"toxicity\":1,\"severe_toxicity\":0,\"insult\":1,\"threat\":0,\"identity_attack\":0,\"profanity\":0,\"sexually_explicit\":0,\"topics\":[\"medtop:99000000\"]}",
+            "{\"id\":\"a1\",\"register\":\"news\",\"text\":\"x\",\"toxicity\":1,\"severe_toxicity\":0,\"insult\":1,\"threat\":0,\"identity_attack\":0,\"profanity\":0,\"sexually_explicit\":0,\"topics\":[]}",
+            "{\"id\":\"a1\",\"register\":\"news\",\"text\":\"x\",\"toxicity\":1,\"severe_toxicity\":0,\"insult\":1,\"threat\":0,\"identity_attack\":0,\"profanity\":0,\"sexually_explicit\":0,\"topics\":[\"medtop:11000000\"],\"extra\":1}"})
     void refusesLinesThatBreakTheSchema(String line, @TempDir Path dir) throws Exception {
         Path file = dir.resolve("c.jsonl");
         Files.writeString(file, GOOD + "\n" + line + "\n");

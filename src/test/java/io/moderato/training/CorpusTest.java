@@ -41,7 +41,14 @@ class CorpusTest {
     @Test
     void isLargeAndBalancedEnough() {
         List<CorpusReader.CorpusComment> all = all();
-        assertTrue(all.size() >= 4000, "at least 4000 comments, has " + all.size());
+        assertTrue(all.size() >= 15000, "at least 15000 comments, has " + all.size());
+        Map<String, Integer> registers = new java.util.TreeMap<>();
+        all.forEach(c -> registers.merge(c.register(), 1, Integer::sum));
+        assertEquals(CorpusReader.REGISTERS, registers.keySet(), "every register is written");
+        registers.forEach((register, n) -> assertTrue(n >= 1500, register + " has " + n + " comments, needs 1500"));
+        long inBetween = all.stream().mapToDouble(c -> c.attributes().get(Attribute.TOXICITY))
+                .filter(t -> t > 0.1 && t < 0.7).count();
+        assertTrue(inBetween >= all.size() / 10, "rater fractions: only " + inBetween + " comments in between");
         Map<Attribute, Integer> positives = new EnumMap<>(Attribute.class);
         Map<Topic, Integer> topics = new EnumMap<>(Topic.class);
         for (CorpusReader.CorpusComment c : all) {

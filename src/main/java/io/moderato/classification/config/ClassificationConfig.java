@@ -30,4 +30,28 @@ public interface ClassificationConfig {
     /** Weight of the article's topics when the request gives the article (0 to 1; 0 ignores the article). */
     @WithDefault("0.5")
     double contextWeight();
+
+    /** Default scoring mode: {@code full} (word model and sentence encoder) or {@code fast} (word model alone). */
+    @WithDefault("full")
+    String mode();
+
+    /** The sentence encoder to run: {@code e5-small-v2-q}, or {@code none} to serve the fast mode only. */
+    @WithDefault("e5-small-v2-q")
+    String encoder();
+
+    /** ONNX Runtime threads for one encoder call (0: one per core). */
+    @WithDefault("0")
+    int encoderThreads();
+
+    /** Longest wait, in milliseconds, for concurrent requests to join one encoder call. */
+    @WithDefault("5")
+    int batchWindowMs();
+
+    /** An encoder call starts as soon as this many texts are waiting. */
+    @WithDefault("32")
+    int batchMaxTexts();
+
+    /** Embeddings kept in memory for repeated texts (about 1.6 KB each; 0 disables). */
+    @WithDefault("10000")
+    int embeddingCacheSize();
 }

@@ -8,8 +8,12 @@ import java.util.List;
  * Several comments to classify in one call.
  *
  * @param items the comments, each with an id unique within the batch
+ * @param mode  {@code fast} or {@code full}, optional (the service's default otherwise)
+ * @param spans whether each result carries the spans behind its high scores (default false)
  */
-public record BatchRequest(@Schema(description = "The comments; at most the configured batch size.", required = true) List<Item> items) {
+public record BatchRequest(@Schema(description = "The comments; at most the configured batch size.", required = true) List<Item> items,
+                           @Schema(description = "Scoring mode: `full` or `fast`.", enumeration = {"fast", "full"}) String mode,
+                           @Schema(description = "Add each item's highlighted spans to its result.") Boolean spans) {
 
     /**
      * One comment of a batch.

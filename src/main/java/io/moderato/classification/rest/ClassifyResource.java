@@ -1,6 +1,7 @@
 package io.moderato.classification.rest;
 
 import io.moderato.classification.Classification;
+import io.moderato.classification.ScoringMode;
 import io.moderato.classification.config.ClassificationConfig;
 import io.moderato.classification.service.ClassificationService;
 import io.moderato.problem.Problem;
@@ -49,10 +50,12 @@ public class ClassifyResource {
         if (checks.require(request != null, "body", "is required")) {
             checks.requireText(request.text(), "text", config.maxTextLength());
             checkContext(checks, request.context(), "context");
+            checkMode(checks, request.mode());
         }
         checks.throwIfInvalid();
         ArticleDto article = request.context();
-        return ClassifyResponse.of(service.classify(request.text(), article == null ? null : article.toContext()));
+        return ClassifyResponse.of(service.classify(request.text(), article == null ? null : article.toContext(),
+                mode(request.mode())));
     }
 
     @POST
@@ -83,18 +86,31 @@ public class ClassifyResource {
                 checks.requireText(item.text(), path + ".text", config.maxTextLength());
                 checkContext(checks, item.context(), path + ".context");
             }
+            checkMode(checks, request.mode());
         }
         checks.throwIfInvalid();
         List<BatchRequest.Item> items = request.items();
+        boolean spans = Boolean.TRUE.equals(request.spans());
         List<Classification> results = service.classifyAll(items, BatchRequest.Item::text,
-                item -> item.context() == null ? null : item.context().toContext());
+                item -> item.context() == null ? null : item.context().toContext(), mode(request.mode()), spans);
         List<BatchResponse.Result> out = new java.util.ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
             Classification c = results.get(i);
             out.add(new BatchResponse.Result(items.get(i).id(), ClassifyResponse.attributes(c),
-                    c.topics().stream().map(TopicDto::of).toList()));
+                    c.topics().stream().map(TopicDto::of).toList(),
+                    spans ? c.spans().stream().map(SpanDto::of).toList() : null));
         }
-        return new BatchResponse(results.get(0).modelVersion(), out);
+        return new BatchResponse(results.get(0).modelVersion(), results.get(0).mode().key(), out);
+    }
+
+    private static void checkMode(RequestChecks checks, String mode) {
+        if (mode != null) {
+            checks.require(ScoringMode.fromKey(mode).isPresent(), "mode", "must be one of: fast, full");
+        }
+    }
+
+    private static ScoringMode mode(String mode) {
+        return mode == null ? null : ScoringMode.fromKey(mode).orElseThrow();
     }
 
     private void checkContext(RequestChecks checks, ArticleDto context, String path) {

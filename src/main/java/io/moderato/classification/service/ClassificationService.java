@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Timer;
 import io.moderato.classification.ArticleContext;
 import io.moderato.classification.Classification;
 import io.moderato.classification.ModelBundle;
+import io.moderato.classification.ScoringMode;
 import io.moderato.classification.ScoringSettings;
 import io.moderato.classification.TextClassifier;
 import io.moderato.classification.config.ClassificationConfig;
@@ -19,8 +20,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
- * Scores comments with the live model bundle. The bundle can be swapped while requests are running: each request
- * uses the bundle that was live when it started. Records a latency histogram and counts per operation.
+ * Scores comments with the live model bundle, in the configured mode unless a request asks for another. The bundle
+ * can be swapped while requests are running: each request uses the bundle that was live when it started. Records a
+ * latency histogram per mode and counts comments.
  */
 @ApplicationScoped
 public class ClassificationService {
@@ -29,20 +31,17 @@ public class ClassificationService {
 
     private final AtomicReference<TextClassifier> live = new AtomicReference<>();
     private final ClassificationConfig config;
-    private final Timer singleTimer;
-    private final Timer batchItemTimer;
+    private final EncoderService encoder;
+    private final ScoringMode defaultMode;
+    private final MeterRegistry registry;
     private final Counter comments;
 
-    public ClassificationService(ClassificationConfig config, MeterRegistry registry) {
+    public ClassificationService(ClassificationConfig config, EncoderService encoder, MeterRegistry registry) {
         this.config = config;
-        this.singleTimer = Timer.builder("moderato.classification.latency")
-                .description("Time to classify one comment").tag("mode", "single")
-                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
-                .maximumExpectedValue(Duration.ofSeconds(2)).register(registry);
-        this.batchItemTimer = Timer.builder("moderato.classification.latency")
-                .description("Time to classify one comment").tag("mode", "batch")
-                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
-                .maximumExpectedValue(Duration.ofSeconds(2)).register(registry);
+        this.encoder = encoder;
+        this.registry = registry;
+        this.defaultMode = ScoringMode.fromKey(config.mode()).orElseThrow(() -> new IllegalArgumentException(
+                "moderato.classification.mode must be fast or full, was " + config.mode()));
         this.comments = Counter.builder("moderato.classification.comments")
                 .description("Comments classified").register(registry);
     }
@@ -55,7 +54,7 @@ public class ClassificationService {
     public void activate(ModelBundle bundle) {
         ScoringSettings settings = new ScoringSettings(config.sentenceMinLength(), config.spanMinScore(),
                 config.maxTopics(), config.contextWeight());
-        TextClassifier previous = live.getAndSet(new TextClassifier(bundle, settings));
+        TextClassifier previous = live.getAndSet(new TextClassifier(bundle, settings, encoder.embedder().orElse(null)));
         LOG.infof("model bundle %s is live%s", bundle.version(),
                 previous == null ? "" : " (was " + previous.bundle().version() + ")");
     }
@@ -66,39 +65,83 @@ public class ClassificationService {
         return classifier == null ? Optional.empty() : Optional.of(classifier.bundle());
     }
 
+    /** @return the mode used when a request names none */
+    public ScoringMode defaultMode() {
+        return defaultMode;
+    }
+
     /**
      * @param text    the comment
      * @param context the article, or null
-     * @return the classification by the live bundle
+     * @return the classification by the live bundle in the default mode
      * @throws ModelNotReadyException before the first bundle is live
      */
     public Classification classify(String text, ArticleContext context) {
+        return classify(text, context, null);
+    }
+
+    /**
+     * @param text    the comment
+     * @param context the article, or null
+     * @param mode    the mode, or null for the default
+     * @return the classification by the live bundle
+     * @throws ModelNotReadyException before the first bundle is live
+     */
+    public Classification classify(String text, ArticleContext context, ScoringMode mode) {
         TextClassifier classifier = classifier();
+        ScoringMode effective = classifier.effectiveMode(mode == null ? defaultMode : mode);
         Timer.Sample sample = Timer.start();
-        Classification result = classifier.classify(text, context);
-        sample.stop(singleTimer);
+        Classification result = classifier.classifyAll(List.of(text), java.util.Collections.singletonList(context),
+                effective, true).get(0);
+        sample.stop(timer("single", effective));
         comments.increment();
         return result;
     }
 
     /**
-     * Classifies several comments with one bundle, so all results carry the same model version.
+     * Classifies several comments with one bundle, so all results carry the same model version; in full mode their
+     * embeddings are computed together.
      *
-     * @param items    the comments
-     * @param text     how to get an item's text
-     * @param context  how to get an item's article, may return null
-     * @param <T>      the item type
+     * @param items   the comments
+     * @param text    how to get an item's text
+     * @param context how to get an item's article, may return null
+     * @param mode    the mode, or null for the default
+     * @param spans   whether to find the spans behind high scores
+     * @param <T>     the item type
+     * @return classifications in item order
+     */
+    public <T> List<Classification> classifyAll(List<T> items, Function<T, String> text,
+                                                Function<T, ArticleContext> context, ScoringMode mode, boolean spans) {
+        TextClassifier classifier = classifier();
+        ScoringMode effective = classifier.effectiveMode(mode == null ? defaultMode : mode);
+        Timer.Sample sample = Timer.start();
+        List<Classification> results = classifier.classifyAll(items.stream().map(text).toList(),
+                items.stream().map(context).toList(), effective, spans);
+        long perItem = sample.stop(Timer.builder("moderato.classification.batch").tag("mode", effective.key())
+                .register(registry)) / Math.max(1, items.size());
+        timer("batch", effective).record(Duration.ofNanos(perItem));
+        comments.increment(items.size());
+        return results;
+    }
+
+    /**
+     * Same as {@link #classifyAll(List, Function, Function, ScoringMode, boolean)} in the default mode with spans.
+     *
+     * @param items   the comments
+     * @param text    how to get an item's text
+     * @param context how to get an item's article, may return null
+     * @param <T>     the item type
      * @return classifications in item order
      */
     public <T> List<Classification> classifyAll(List<T> items, Function<T, String> text, Function<T, ArticleContext> context) {
-        TextClassifier classifier = classifier();
-        return items.stream().map(item -> {
-            Timer.Sample sample = Timer.start();
-            Classification result = classifier.classify(text.apply(item), context.apply(item));
-            sample.stop(batchItemTimer);
-            comments.increment();
-            return result;
-        }).toList();
+        return classifyAll(items, text, context, null, true);
+    }
+
+    private Timer timer(String kind, ScoringMode mode) {
+        return Timer.builder("moderato.classification.latency").description("Time to classify one comment")
+                .tag("kind", kind).tag("mode", mode.key()).publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(2))
+                .register(registry);
     }
 
     private TextClassifier classifier() {

@@ -29,5 +29,12 @@ public interface ModelsConfig {
         /** Train a bundle from the corpus when the data directory has none. */
         @WithDefault("true")
         boolean whenMissing();
+
+        /**
+         * Train that first bundle before the service starts answering, instead of in the background while it answers
+         * 503 (the test profile waits, so every test starts with a model).
+         */
+        @WithDefault("false")
+        boolean waitAtStart();
     }
 }

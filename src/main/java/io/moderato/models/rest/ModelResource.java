@@ -42,7 +42,7 @@ public class ModelResource {
     public ModelResource(ModelsConfig config, ClassificationService classification,
                          io.moderato.models.service.ModelLifecycle lifecycle, io.moderato.audit.service.AuditLog audit,
                          io.moderato.access.CurrentCaller caller, ObjectMapper json) {
-        this.store = new ModelStore(config.dataDir());
+        this.store = lifecycle.store();
         this.classification = classification;
         this.lifecycle = lifecycle;
         this.audit = audit;

@@ -3,22 +3,21 @@ package io.moderato.models.service;
 import io.moderato.classification.ModelBundle;
 import io.moderato.classification.ModelStore;
 import io.moderato.classification.service.ClassificationService;
+import io.moderato.classification.service.EncoderService;
 import io.moderato.models.config.ModelsConfig;
-import io.moderato.training.TrainingPipeline;
-import io.moderato.training.TrainingSettings;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Optional;
 
 /**
- * At start-up, makes the live bundle of the data directory (the one an admin chose, else the newest) live. When
- * there is none, trains one from the corpus first (a minute or less), so a fresh checkout serves without a separate
- * training step. Later, an admin can promote or roll back to any stored bundle without a restart.
+ * At start-up, makes the live bundle of the data directory (the one an admin chose, else the newest) live. Later,
+ * an admin can promote or roll back to any stored bundle without a restart. When the data directory has no usable
+ * bundle, the service still starts and answers (readiness DOWN, classification 503) while the training side trains
+ * the first one; {@link #pending()} says what is happening meanwhile.
  */
 @ApplicationScoped
 public class ModelLifecycle {
@@ -27,19 +26,55 @@ public class ModelLifecycle {
 
     private final ModelsConfig config;
     private final ClassificationService classification;
+    private final EncoderService encoder;
+    private volatile String pending = "no model bundle loaded yet";
 
-    public ModelLifecycle(ModelsConfig config, ClassificationService classification) {
+    public ModelLifecycle(ModelsConfig config, ClassificationService classification, EncoderService encoder) {
         this.config = config;
         this.classification = classification;
+        this.encoder = encoder;
     }
 
-    void onStart(@Observes StartupEvent event) {
-        classification.activate(loadOrTrain());
+    void onStart(@Observes @jakarta.annotation.Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION) StartupEvent event) {
+        loadLive();
     }
 
-    /** @return the model store of the configured data directory */
+    /**
+     * Loads the live bundle of the data directory, if it has a usable one.
+     *
+     * @return true when a bundle is now live
+     */
+    public synchronized boolean loadLive() {
+        ModelStore store = store();
+        Optional<String> live = store.live();
+        if (live.isEmpty()) {
+            pending = "no model bundle under " + config.dataDir().toAbsolutePath();
+            return false;
+        }
+        try {
+            classification.activate(store.load(live.get()));
+            pending = null;
+            return true;
+        } catch (IOException e) {
+            LOG.errorf("model bundle %s cannot be used: %s", live.get(), e.getMessage());
+            pending = "model bundle " + live.get() + " cannot be used: " + e.getMessage();
+            return false;
+        }
+    }
+
+    /** @return what keeps the service from having a live bundle, if it has none */
+    public Optional<String> pending() {
+        return classification.liveBundle().isPresent() ? Optional.empty() : Optional.ofNullable(pending);
+    }
+
+    /** @param reason what keeps the service from having a live bundle now (shown by the readiness check) */
+    public void reportPending(String reason) {
+        this.pending = reason;
+    }
+
+    /** @return the model store of the configured data directory, for the encoder this service runs */
     public ModelStore store() {
-        return new ModelStore(config.dataDir());
+        return new ModelStore(config.dataDir(), encoder.identity().orElse(null));
     }
 
     /**
@@ -54,29 +89,7 @@ public class ModelLifecycle {
         ModelBundle bundle = store.load(version);
         store.setLive(version);
         classification.activate(bundle);
+        pending = null;
         return bundle;
-    }
-
-    private ModelBundle loadOrTrain() {
-        ModelStore store = store();
-        try {
-            Optional<String> live = store.live();
-            if (live.isPresent()) {
-                return store.load(live.get());
-            }
-            if (!config.training().whenMissing()) {
-                throw new IllegalStateException("no model bundle under " + config.dataDir().toAbsolutePath()
-                        + " and moderato.training.when-missing is false");
-            }
-            LOG.infof("no model bundle under %s: training one from %s", config.dataDir().toAbsolutePath(),
-                    config.training().corpusDir().toAbsolutePath());
-            TrainingPipeline.Result result = new TrainingPipeline(TrainingSettings.DEFAULT)
-                    .run(config.training().corpusDir(), config.dataDir());
-            LOG.infof("trained bundle %s (held-out toxicity ROC AUC %.3f)", result.bundle().version(),
-                    result.heldOut().attributes().get("toxicity").rocAuc());
-            return result.bundle();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot load or train a model bundle", e);
-        }
     }
 }

@@ -4,15 +4,22 @@ import io.moderato.classification.ModelBundle;
 import io.moderato.classification.ModelStore;
 import io.moderato.classification.ScoringSettings;
 import io.moderato.classification.TextClassifier;
+import io.moderato.embedding.SentenceEncoder;
+import io.moderato.embedding.Encoders;
 import io.moderato.training.CorpusReader;
+import io.moderato.training.EmbeddingFileCache;
 import io.moderato.training.EvaluationReport;
 import io.moderato.training.Evaluator;
 import io.moderato.training.LabelledText;
 import io.moderato.training.ReportTable;
+import io.moderato.training.SpanEvaluation;
+import io.moderato.training.TrainingPipeline;
 import io.moderato.training.datasets.BbcNewsArticles;
 import io.moderato.training.datasets.JigsawToxicComments;
 import io.moderato.training.datasets.OffensiveLanguageTweets;
+import io.moderato.training.datasets.ToxicSpansSemEval;
 import io.moderato.training.datasets.ToxicSpansTyped;
+import io.moderato.training.datasets.TwentyNewsgroups;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,11 +28,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
- * Prints a bundle's figures on the held-out split and on the public data sets found under
- * {@code --datasets-dir}: per attribute ROC AUC, PR AUC and F1 at the bundle's thresholds, and topic accuracy.
+ * Prints a bundle's figures on the held-out split and on the public data sets found under {@code --datasets-dir},
+ * for each model family alone and for the combined verdict: per attribute ROC AUC, PR AUC and F1, topic accuracy,
+ * and the character-level F1 of the highlighted spans on the SemEval-2021 Toxic Spans train file. Embeddings of
+ * every data set are cached in the data directory, so a second run takes seconds.
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = "Evaluate a model bundle on the held-out split and on public data sets.")
@@ -34,7 +44,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--data-dir", defaultValue = "${env:MODERATO_DATA_DIR:-data}", description = "Data directory (default: ${DEFAULT-VALUE}).")
     Path dataDir;
 
-    @Option(names = "--model", description = "Bundle version (default: the newest).")
+    @Option(names = "--model", description = "Bundle version (default: the live one).")
     String version;
 
     @Option(names = "--corpus-dir", defaultValue = "training-data", description = "Corpus directory (default: ${DEFAULT-VALUE}).")
@@ -43,47 +53,82 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--datasets-dir", defaultValue = "../shared/datasets", description = "Public data sets (default: ${DEFAULT-VALUE}).")
     Path datasetsDir;
 
+    @Option(names = "--encoder", defaultValue = "e5-small-v2-q",
+            description = "The encoder the bundle was trained on, or 'none' (default: ${DEFAULT-VALUE}).")
+    String encoder;
+
+    @Option(names = "--newsgroups", defaultValue = "2000", description = "20 Newsgroups posts to score, spread evenly (default: ${DEFAULT-VALUE}).")
+    int newsgroups;
+
     @Option(names = "--json", description = "Also write the reports to this JSON file.")
     Path json;
 
+    @Option(names = "--sets", split = ",", defaultValue = "heldout,jigsaw,olid,typed,bbc,20ng,spans",
+            description = "Which data sets, comma-separated (default: ${DEFAULT-VALUE}).")
+    java.util.Set<String> sets;
+
     @Override
     public Integer call() throws Exception {
-        ModelStore store = new ModelStore(dataDir);
-        String chosen = version != null ? version : store.newest().orElseThrow(
-                () -> new CommandLine.ParameterException(new CommandLine(this), "no model bundle under " + dataDir + ": run the train command first"));
-        ModelBundle bundle = store.load(chosen);
-        TextClassifier classifier = new TextClassifier(bundle, ScoringSettings.DEFAULT);
-        Evaluator evaluator = new Evaluator();
-        List<EvaluationReport> reports = new ArrayList<>();
+        try (SentenceEncoder sentenceEncoder = Encoders.open(encoder)) {
+            ModelStore store = new ModelStore(dataDir, sentenceEncoder == null ? null : sentenceEncoder.identity());
+            String chosen = version != null ? version : store.live().orElseThrow(() -> new CommandLine.ParameterException(
+                    new CommandLine(this), "no model bundle under " + dataDir + ": run the train command first"));
+            ModelBundle bundle = store.load(chosen);
+            TextClassifier classifier = new TextClassifier(bundle, ScoringSettings.DEFAULT, sentenceEncoder);
+            EmbeddingFileCache cache = new EmbeddingFileCache(dataDir.resolve(TrainingPipeline.EMBEDDINGS_DIR));
+            List<EvaluationReport> reports = new ArrayList<>();
 
-        CorpusReader.CorpusFile heldOut = new CorpusReader().read(corpusDir.resolve(CorpusReader.HELD_OUT_FILE));
-        reports.add(timed(evaluator, classifier, "Moderato held-out split", heldOut.labelled()));
-
-        Path jigsaw = datasetsDir.resolve("jigsaw_toxic_train_prefix_sample/train.csv.gz");
-        if (Files.exists(jigsaw)) {
-            reports.add(timed(evaluator, classifier, "Jigsaw train sample", new JigsawToxicComments().read(jigsaw)));
-        }
-        Path olid = datasetsDir.resolve("olid/olid-training-v1.0.tsv.gz");
-        if (Files.exists(olid)) {
-            reports.add(timed(evaluator, classifier, "OLID training set", new OffensiveLanguageTweets().read(olid)));
-        }
-        Path spans = datasetsDir.resolve("toxic_spans_acl2022_typed");
-        if (Files.isDirectory(spans)) {
-            reports.add(timed(evaluator, classifier, "Toxic Spans typed (Civil Comments)", new ToxicSpansTyped().read(spans)));
-        }
-        Path bbc = datasetsDir.resolve("bbc_news/bbc_news.csv.gz");
-        if (Files.exists(bbc)) {
-            reports.add(timed(evaluator, classifier, "BBC News topics", new BbcNewsArticles().read(bbc)));
-        }
-        System.out.print(ReportTable.format(reports));
-        if (json != null) {
-            ModelBundle.JSON.writeValue(json.toFile(), reports);
+            CorpusReader.CorpusFile heldOut = new CorpusReader().read(corpusDir.resolve(CorpusReader.HELD_OUT_FILE));
+            if (sets.contains("heldout")) {
+                evaluate(classifier, sentenceEncoder, cache, "Moderato held-out split", heldOut.labelled(), reports);
+            }
+            Path jigsaw = datasetsDir.resolve("jigsaw_toxic_train_prefix_sample/train.csv.gz");
+            if (sets.contains("jigsaw") && Files.exists(jigsaw)) {
+                evaluate(classifier, sentenceEncoder, cache, "Jigsaw train sample", new JigsawToxicComments().read(jigsaw), reports);
+            }
+            Path olid = datasetsDir.resolve("olid/olid-training-v1.0.tsv.gz");
+            if (sets.contains("olid") && Files.exists(olid)) {
+                evaluate(classifier, sentenceEncoder, cache, "OLID training set", new OffensiveLanguageTweets().read(olid), reports);
+            }
+            Path typed = datasetsDir.resolve("toxic_spans_acl2022_typed");
+            if (sets.contains("typed") && Files.isDirectory(typed)) {
+                evaluate(classifier, sentenceEncoder, cache, "Toxic Spans typed (Civil Comments)", new ToxicSpansTyped().read(typed), reports);
+            }
+            Path bbc = datasetsDir.resolve("bbc_news/bbc_news.csv.gz");
+            if (sets.contains("bbc") && Files.exists(bbc)) {
+                evaluate(classifier, sentenceEncoder, cache, "BBC News topics", new BbcNewsArticles().read(bbc), reports);
+            }
+            Path twenty = datasetsDir.resolve("20newsgroups/20ng_bydate_train.csv.gz");
+            if (sets.contains("20ng") && Files.exists(twenty)) {
+                evaluate(classifier, sentenceEncoder, cache, "20 Newsgroups topics",
+                        new TwentyNewsgroups().read(twenty, newsgroups), reports);
+            }
+            System.out.print(ReportTable.format(reports));
+            Path spans = datasetsDir.resolve("toxic_spans_semeval2021/tsd_train.csv.gz");
+            if (sets.contains("spans") && Files.exists(spans)) {
+                List<ToxicSpansSemEval.Post> posts = new ToxicSpansSemEval().read(spans);
+                SpanEvaluation.Result result = new SpanEvaluation().evaluate(classifier, posts);
+                System.out.printf(Locale.ROOT, "%n== Toxic Spans (SemEval-2021 Task 5) train file — %d posts%n"
+                                + "span character F1 %.3f (posts with gold spans %.3f, without %.3f)%n",
+                        posts.size(), result.f1(), result.f1WithGold(), result.f1WithoutGold());
+            }
+            if (json != null) {
+                ModelBundle.JSON.writeValue(json.toFile(), reports);
+            }
         }
         return 0;
     }
 
-    private static EvaluationReport timed(Evaluator evaluator, TextClassifier classifier, String name, List<LabelledText> data) {
-        return evaluator.evaluate(classifier, name, data);
+    private static void evaluate(TextClassifier classifier, SentenceEncoder encoder, EmbeddingFileCache cache, String name,
+                                 List<LabelledText> data, List<EvaluationReport> reports) throws java.io.IOException {
+        float[][] embeddings = null;
+        if (encoder != null && classifier.bundle().hasEncoder()) {
+            long start = System.nanoTime();
+            embeddings = cache.embed(encoder, data.stream().map(LabelledText::text).toList(), done -> { });
+            System.err.printf(Locale.ROOT, "%s: %d texts embedded (or read from the cache) in %.0f s%n", name,
+                    data.size(), (System.nanoTime() - start) / 1e9);
+        }
+        reports.addAll(new Evaluator().evaluateFamilies(classifier, embeddings, name, data).values());
     }
 
     /** @param args command-line arguments, see {@code --help} */

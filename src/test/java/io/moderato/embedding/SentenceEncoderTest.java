@@ -1,0 +1,68 @@
+package io.moderato.embedding;
+
+import io.moderato.TestModels;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The shipped encoder, run for real from the jar on the class path. */
+class SentenceEncoderTest {
+
+    private static double dot(float[] a, float[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+
+    @Test
+    void embeddingsAreNormalisedDeterministicAndMeaningful() {
+        SentenceEncoder encoder = TestModels.encoder();
+        float[] idiot = encoder.embed("You are a complete idiot.");
+        float[] moron = encoder.embed("You are a total moron.");
+        float[] weather = encoder.embed("Lovely sunny weather in Lisbon today.");
+        assertEquals(384, idiot.length);
+        assertEquals(1.0, dot(idiot, idiot), 1e-4);
+        assertArrayEquals(idiot, encoder.embed("You are a complete idiot."), "same text, same vector");
+        assertTrue(dot(idiot, moron) > dot(idiot, weather), "two insults are closer than an insult and the weather");
+    }
+
+    @Test
+    void aBatchGivesTheSameVectorsAsOneByOne() {
+        SentenceEncoder encoder = TestModels.encoder();
+        List<String> texts = List.of("short", "a somewhat longer comment about the council budget and the bus lanes", "🤡", "");
+        float[][] batch = encoder.embedAll(texts);
+        for (int i = 0; i < texts.size(); i++) {
+            float[] alone = encoder.embed(texts.get(i));
+            for (int d = 0; d < alone.length; d++) {
+                assertEquals(alone[d], batch[i][d], 1e-4, texts.get(i));
+            }
+        }
+    }
+
+    @Test
+    void longTextsAreReadInWindowsToTheEnd() {
+        SentenceEncoder encoder = TestModels.encoder();
+        String filler = "The committee met on Tuesday to discuss the annual budget of the parish. ".repeat(60);
+        assertTrue(encoder.tokenCount(filler) > 2 * EncoderSpec.E5_SMALL_V2_Q.maxTokens());
+        float[] calm = encoder.embed(filler + "Thanks for reading.");
+        float[] ending = encoder.embed(filler + "You are all worthless idiots and I hope you rot.");
+        assertTrue(dot(calm, ending) < 0.9999, "the last window still counts");
+        assertEquals(1.0, dot(ending, ending), 1e-4);
+    }
+
+    @Test
+    void identityNamesTheLoadedFile() {
+        SentenceEncoder encoder = TestModels.encoder();
+        EncoderIdentity identity = encoder.identity();
+        assertEquals("e5-small-v2-q", identity.name());
+        assertEquals(64, identity.sha256().length());
+        assertEquals(EncoderSpec.Pooling.MEAN, identity.pooling());
+        assertEquals("query: ", identity.prefix());
+    }
+}
