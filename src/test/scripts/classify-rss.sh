@@ -1,22 +1,17 @@
 #!/usr/bin/env bash
 # Resident memory of the service under full-mode classification load.
 #
-# Starts Moderato exactly as the README's run command does (mvn -DskipTests package quarkus:run, with a bootstrap
-# admin key), on its own port and data directory, waits until /q/health/ready is UP, drives 60 s of mixed load at
-# 8 clients in full mode with ClassifyLoadBenchmark (exec:java@classify-load: held-out corpus comments, each made
-# unique so the embedding cache cannot answer; 10% of the requests are batches of 16), then prints the Java
-# process's VmRSS (and VmHWM, the peak) from /proc, stops the service and exits.
+# Starts Moderato exactly as the README's run command does (mvn -DskipTests package, then java with the README's JVM
+# options on the packaged application), on its own port and data directory, waits until /q/health/ready is UP,
+# drives 60 s of mixed load at 8 clients in full mode with ClassifyLoadBenchmark (exec:java@classify-load: held-out
+# corpus comments, each made unique so the embedding cache cannot answer; 10% of the requests are batches of 16),
+# then prints the Java process's VmRSS (and VmHWM, the peak) from /proc, stops the service and exits.
 #
 # Usage: src/test/scripts/classify-rss.sh [DATA_DIR] [JVM_OPTIONS]
 #   DATA_DIR     data directory (default: a new temporary directory). Without a model bundle in it, the service
 #                trains one at first start (a few minutes); to skip that, give a directory holding one, e.g. a copy
 #                of target/test-data after the tests, or of one this script already used.
-#   JVM_OPTIONS  options for the service's JVM (default: none, the JVM's own defaults), e.g.
-#                "-Xmx256m -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -XX:+UseSerialGC"
-#                quarkus:run has no JVM-arguments parameter: they reach the launched JVM (and only it, not Maven's)
-#                as JDK_JAVA_OPTIONS through the plugin's -DenvVars=NAME=value,... (so they may not contain commas).
-#                -DenvVars *replaces* the launched JVM's environment (it does not add to Maven's), so the script then
-#                passes the service's variables (key, data dir, host, port, rate limit, PATH, HOME) in it too.
+#   JVM_OPTIONS  options for the service's JVM (default: the README's; "" for the JVM's own defaults).
 # Environment: PORT (default 18090), SECONDS_OF_LOAD (default 60), CLIENTS (default 8), MODE (default full),
 #              START_TIMEOUT (seconds to wait for readiness, default 900), SKIP_PACKAGE=1 runs quarkus:run alone,
 #              DIAG=1 prints heap and native memory figures after the measurement (see the end),
@@ -26,7 +21,8 @@
 set -euo pipefail
 
 DATA_DIR="${1:-$(mktemp -d /tmp/moderato-rss.XXXXXX)}"
-JVM_OPTIONS="${2:-}"
+# The README's run command's JVM options, unless others are given ("" for the JVM's defaults).
+JVM_OPTIONS="${2--Xms64m -Xmx512m -XX:+UseSerialGC -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=96m -Xss512k -XX:MaxDirectMemorySize=64m}"
 PORT="${PORT:-18090}"
 SECONDS_OF_LOAD="${SECONDS_OF_LOAD:-60}"
 CLIENTS="${CLIENTS:-8}"
@@ -35,10 +31,6 @@ START_TIMEOUT="${START_TIMEOUT:-900}"
 KEY="rss-bench-admin-key-$(date +%s)"
 LOG="$(mktemp /tmp/moderato-rss-service.XXXXXX.log)"
 
-if [[ "$JVM_OPTIONS" == *,* ]]; then
-  echo "JVM options must not contain commas (quarkus:run splits -DenvVars on commas)" >&2
-  exit 2
-fi
 mkdir -p "$DATA_DIR"
 DATA_DIR="$(cd "$DATA_DIR" && pwd)"
 
@@ -48,16 +40,7 @@ DATA_DIR="$(cd "$DATA_DIR" && pwd)"
 WHEN_MISSING=true
 compgen -G "$DATA_DIR/models/*/manifest.json" >/dev/null && WHEN_MISSING=false
 
-GOALS=(-DskipTests package quarkus:run)
-[[ "${SKIP_PACKAGE:-0}" == 1 ]] && GOALS=(quarkus:run)
-SERVICE_ENV="MODERATO_BOOTSTRAP_ADMIN_KEY=$KEY,MODERATO_DATA_DIR=$DATA_DIR,QUARKUS_HTTP_HOST=127.0.0.1,QUARKUS_HTTP_PORT=$PORT"
-SERVICE_ENV+=",MODERATO_ACCESS_DEFAULT_RATE_LIMIT_PER_MINUTE=10000000,MODERATO_TRAINING_WHEN_MISSING=$WHEN_MISSING"
-SERVICE_ENV+=",PATH=$PATH,HOME=$HOME"
-ENV_VARS=()
-if [[ -n "$JVM_OPTIONS" || -n "${EXTRA_ENV:-}" ]]; then
-  ENV_VARS=("-DenvVars=$SERVICE_ENV${JVM_OPTIONS:+,JDK_JAVA_OPTIONS=$JVM_OPTIONS}${EXTRA_ENV:+,$EXTRA_ENV}")
-fi
-
+[[ "${SKIP_PACKAGE:-0}" == 1 ]] || mvn -q -DskipTests package >"$LOG" 2>&1
 echo "data dir     $DATA_DIR"
 echo "JVM options  ${JVM_OPTIONS:-(none: JVM defaults)}${EXTRA_ENV:+; environment $EXTRA_ENV}"
 echo "service log  $LOG"
@@ -66,9 +49,11 @@ echo "load average $(cut -d' ' -f1-3 /proc/loadavg) (start)"
 
 # The README's run command, on its own port and data directory and with a rate limit the benchmark does not hit.
 # setsid: the service (Maven and the JVM it launches) gets its own process group, stopped as one at the end.
+# As the README's run command starts it (java on the packaged application), on a port of its own.
+# shellcheck disable=SC2086
 MODERATO_BOOTSTRAP_ADMIN_KEY="$KEY" MODERATO_DATA_DIR="$DATA_DIR" QUARKUS_HTTP_HOST=127.0.0.1 \
   QUARKUS_HTTP_PORT="$PORT" MODERATO_ACCESS_DEFAULT_RATE_LIMIT_PER_MINUTE=10000000 MODERATO_TRAINING_WHEN_MISSING=$WHEN_MISSING \
-  setsid mvn "${GOALS[@]}" "${ENV_VARS[@]}" >"$LOG" 2>&1 &
+  MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" setsid java $JVM_OPTIONS -jar target/quarkus-app/quarkus-run.jar >>"$LOG" 2>&1 &
 SERVICE_PGID=$!
 
 stop_service() {

@@ -93,10 +93,13 @@ public final class TextClassifier {
         double[] encoderScores = mode == ScoringMode.FULL ? bundle.encoder().attributes(input) : null;
         int tokens = input.normalized().tokens().size();
         double[] scores = bundle.combiner().attributes(wordScores.attributes(), encoderScores, tokens);
-        List<SentenceScore> sentences = wordScores.sentences().stream()
-                .map(s -> new SentenceScore(s.begin(), s.end(),
-                        WordModel.byAttribute(bundle.combiner().attributes(s.scores(), null, s.tokens()))))
-                .toList();
+        List<double[]> calibratedSentences = calibratedSentences(wordScores, tokens);
+        raiseToSentences(scores, calibratedSentences);
+        List<SentenceScore> sentences = new ArrayList<>(calibratedSentences.size());
+        for (int i = 0; i < calibratedSentences.size(); i++) {
+            WordModel.Sentence s = wordScores.sentences().get(i);
+            sentences.add(new SentenceScore(s.begin(), s.end(), WordModel.byAttribute(calibratedSentences.get(i))));
+        }
         List<Span> spans = withSpans ? word.explain(input, scores, settings.spanMinScore()) : List.of();
         return new Classification(bundle.version(), WordModel.byAttribute(scores), topics(topicScores(input)),
                 spans, sentences, mode);
@@ -112,8 +115,11 @@ public final class TextClassifier {
     public Map<Attribute, Double> scoreAttributes(String text, ScoringMode mode) {
         CommentInput input = inputs(List.of(text), null, effectiveMode(mode)).get(0);
         double[] encoderScores = input.embedding() == null ? null : bundle.encoder().attributes(input);
-        return WordModel.byAttribute(bundle.combiner().attributes(word.attributes(input), encoderScores,
-                input.normalized().tokens().size()));
+        int tokens = input.normalized().tokens().size();
+        WordModel.Scored wordScores = word.attributesWithSentences(input);
+        double[] scores = bundle.combiner().attributes(wordScores.attributes(), encoderScores, tokens);
+        raiseToSentences(scores, calibratedSentences(wordScores, tokens));
+        return WordModel.byAttribute(scores);
     }
 
     /**
@@ -144,13 +150,20 @@ public final class TextClassifier {
     public FamilyBreakdown breakdown(String text, float[] embedding) {
         CommentInput input = new CommentInput(normalizer.normalize(text), null, embedding, null);
         int tokens = input.normalized().tokens().size();
-        double[] wordAttributes = word.attributes(input);
+        WordModel.Scored wordScores = word.attributesWithSentences(input);
+        double[] wordAttributes = wordScores.attributes();
         double[] wordTopics = word.topics(input);
         double[] encoderAttributes = embedding == null ? null : bundle.encoder().attributes(input);
         double[] encoderTopics = embedding == null ? null : bundle.encoder().topics(input);
-        return new FamilyBreakdown(wordAttributes, encoderAttributes,
-                bundle.combiner().attributes(wordAttributes, null, tokens),
-                embedding == null ? null : bundle.combiner().attributes(wordAttributes, encoderAttributes, tokens),
+        List<double[]> sentences = calibratedSentences(wordScores, tokens);
+        double[] fast = bundle.combiner().attributes(wordAttributes, null, tokens);
+        raiseToSentences(fast, sentences);
+        double[] full = null;
+        if (embedding != null) {
+            full = bundle.combiner().attributes(wordAttributes, encoderAttributes, tokens);
+            raiseToSentences(full, sentences);
+        }
+        return new FamilyBreakdown(wordAttributes, encoderAttributes, fast, full,
                 wordTopics, encoderTopics, bundle.combiner().topics(wordTopics, encoderTopics));
     }
 
@@ -168,6 +181,26 @@ public final class TextClassifier {
     public record FamilyBreakdown(double[] wordAttributes, double[] encoderAttributes, double[] fastAttributes,
                                   double[] fullAttributes, double[] wordTopics, double[] encoderTopics,
                                   double[] topics) {
+    }
+
+    /**
+     * Each sentence's word-model scores, calibrated at the whole comment's length (so a sentence never reads above
+     * the comment for being short).
+     */
+    private List<double[]> calibratedSentences(WordModel.Scored wordScores, int tokens) {
+        return wordScores.sentences().stream().map(s -> bundle.combiner().attributes(s.scores(), null, tokens)).toList();
+    }
+
+    /**
+     * A comment never scores below its worst sentence: the encoder reads a long comment as a whole, where one
+     * vicious sentence among reasonable ones is diluted, so the word model's calibrated sentence scores are a floor.
+     */
+    private static void raiseToSentences(double[] scores, List<double[]> sentences) {
+        for (double[] sentence : sentences) {
+            for (int a = 0; a < scores.length; a++) {
+                scores[a] = Math.max(scores[a], sentence[a]);
+            }
+        }
     }
 
     private List<CommentInput> inputs(List<String> texts, List<ArticleContext> contexts, ScoringMode mode) {

@@ -20,7 +20,8 @@ import java.util.Map;
  * Runs a pretrained sentence encoder: tokenises with the model's own HuggingFace tokenizer, runs the quantised ONNX
  * model with ONNX Runtime and pools the token vectors into one L2-normalised vector per text. A text longer than the
  * model's window is read in consecutive windows whose vectors are averaged (weighted by their token counts), so the
- * whole comment counts. Thread-safe; one call embeds a whole batch in one ONNX run per window length.
+ * whole comment counts, up to {@value #MAX_WINDOWS} windows (beyond that a text is an essay, and each window costs
+ * as much as a dozen comments; the word model still reads all of it). Thread-safe; one call embeds a whole batch in one ONNX run per window length.
  */
 public final class SentenceEncoder implements Embedder, AutoCloseable {
 
@@ -28,6 +29,8 @@ public final class SentenceEncoder implements Embedder, AutoCloseable {
     private static final String ATTENTION_MASK = "attention_mask";
     private static final String TOKEN_TYPE_IDS = "token_type_ids";
     private static final int MAX_RUN_WINDOWS = 32;
+    /** Most windows read of one text: about 4,000 tokens, some 16,000 characters of English. */
+    static final int MAX_WINDOWS = 8;
     private static final int MAX_RUN_TOKENS = 2048;
     private static final double MAX_LENGTH_SPREAD = 1.5;
 
@@ -120,7 +123,7 @@ public final class SentenceEncoder implements Embedder, AutoCloseable {
                 windows.add(window);
                 owners.add(t);
                 from = to;
-            } while (from < ids.length);
+            } while (from < ids.length && from < (long) room * MAX_WINDOWS);
         }
         int[] owner = owners.stream().mapToInt(Integer::intValue).toArray();
         float[][] windowVectors = runSorted(windows);

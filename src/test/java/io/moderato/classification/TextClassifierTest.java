@@ -82,19 +82,18 @@ class TextClassifierTest {
                 + "The council has missed its targets for five years in a row and nobody seems to care. "
                 + "Councillor Hughes is a lying piece of garbage and I hope someone beats him senseless. "
                 + "Anyway, the new flats on Mill Road look decent and the rents are fair for once.";
-        // In fast mode the word model's sentence maximum is the score itself.
-        Classification fast = classifier.classify(text, null, ScoringMode.FAST);
-        assertTrue(fast.sentences().size() >= 2, "scored by sentence");
-        for (SentenceScore sentence : fast.sentences()) {
-            for (Attribute attribute : Attribute.values()) {
-                assertTrue(fast.score(attribute) >= sentence.scores().get(attribute) - 1e-12, attribute + " below a sentence");
+        for (ScoringMode mode : ScoringMode.values()) {
+            Classification c = classifier.classify(text, null, mode);
+            assertEquals(mode, c.mode());
+            assertTrue(c.sentences().size() >= 2, "scored by sentence");
+            for (SentenceScore sentence : c.sentences()) {
+                for (Attribute attribute : Attribute.values()) {
+                    assertTrue(c.score(attribute) >= sentence.scores().get(attribute) - 1e-12, mode + ": " + attribute + " below a sentence");
+                }
             }
+            assertTrue(c.score(Attribute.THREAT) >= classifier.bundle().threshold(Attribute.THREAT, mode),
+                    mode + ": the threat sentence counts");
         }
-        // In full mode the sentence maximum is the word family's opinion, weighed with the encoder's.
-        Classification full = classifier.classify(text, null, ScoringMode.FULL);
-        assertEquals(ScoringMode.FULL, full.mode());
-        assertTrue(full.score(Attribute.THREAT) >= classifier.bundle().threshold(Attribute.THREAT, ScoringMode.FULL),
-                "the threat sentence counts");
     }
 
     @Test
@@ -114,7 +113,7 @@ class TextClassifierTest {
     @Test
     void spansHoldContentWordsOnly() throws Exception {
         var heldOut = new io.moderato.training.CorpusReader().read(TestModels.CORPUS_DIR.resolve("heldout.jsonl"));
-        java.util.Set<String> stopWords = java.util.Set.of("a", "an", "and", "the", "by", "of", "to", "is", "you", "and", "for");
+        java.util.Set<String> stopWords = java.util.Set.of("a", "an", "and", "the", "by", "of", "to", "is", "you", "for");
         int spans = 0;
         for (var comment : heldOut.comments().subList(0, 400)) {
             String text = comment.text();
@@ -122,13 +121,14 @@ class TextClassifierTest {
             java.util.Map<Attribute, Long> perAttribute = c.spans().stream()
                     .collect(java.util.stream.Collectors.groupingBy(Span::attribute, java.util.stream.Collectors.counting()));
             perAttribute.values().forEach(n -> assertTrue(n <= WordModel.MAX_SPANS_PER_ATTRIBUTE, text));
+            var tokens = classifier.normalize(text).tokens();
             for (Span span : c.spans()) {
                 spans++;
                 String covered = text.substring(span.begin(), span.end());
-                String[] words = covered.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}']+");
-                assertFalse(covered.isBlank(), text);
-                assertFalse(words.length > 0 && stopWords.contains(words[0]), () -> "span starts with a function word: " + covered);
-                assertFalse(words.length > 0 && stopWords.contains(words[words.length - 1]), () -> "span ends with a function word: " + covered);
+                var inside = tokens.stream().filter(t -> t.begin() >= span.begin() && t.end() <= span.end()).toList();
+                assertFalse(inside.isEmpty(), text);
+                assertFalse(stopWords.contains(inside.get(0).normalized()), () -> "span starts with a function word: " + covered);
+                assertFalse(stopWords.contains(inside.get(inside.size() - 1).normalized()), () -> "span ends with a function word: " + covered);
                 assertTrue(covered.codePoints().anyMatch(Character::isLetterOrDigit)
                         || covered.codePoints().anyMatch(cp -> Character.getType(cp) == Character.OTHER_SYMBOL),
                         () -> "span of punctuation only: " + covered);

@@ -103,13 +103,17 @@ class DashboardBrowserTest {
             new String[]{"ok1", "a1", "The new bus lanes on Mill Road look sensible to me."},
             new String[]{"ok2", "a2", "Good to hear the bridge repairs should be finished before winter."});
 
-    /** A site that holds toxic comments and rejects none automatically, so the queue is predictable. */
+    /**
+     * A site that holds toxic and insulting comments from 0.5 and rejects none automatically, so the queue is
+     * predictable (the other attributes hold at 0.8, near the defaults: these comments are about the abuse, not the
+     * model's edge cases).
+     */
     private static String seedSite() {
         String site = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
         Map<String, Object> thresholds = new HashMap<>();
         for (String attribute : List.of("toxicity", "severe_toxicity", "insult", "threat", "identity_attack", "profanity", "sexually_explicit")) {
             Map<String, Object> limit = new HashMap<>();
-            limit.put("review", 0.5);
+            limit.put("review", attribute.equals("toxicity") || attribute.equals("insult") ? 0.5 : 0.8);
             limit.put("reject", null);
             thresholds.put(attribute, limit);
         }

@@ -11,6 +11,7 @@ import io.moderato.training.EmbeddingFileCache;
 import io.moderato.training.EvaluationReport;
 import io.moderato.training.Evaluator;
 import io.moderato.training.LabelledText;
+import io.moderato.training.PolicyHoldRates;
 import io.moderato.training.ReportTable;
 import io.moderato.training.SpanEvaluation;
 import io.moderato.training.TrainingPipeline;
@@ -104,6 +105,9 @@ public final class EvaluateCommand implements Callable<Integer> {
                         new TwentyNewsgroups().read(twenty, newsgroups), reports);
             }
             System.out.print(ReportTable.format(reports));
+            System.out.printf("%n== The default policy's review thresholds (any attribute at or above its own), %s mode%n",
+                    sentenceEncoder != null && bundle.hasEncoder() ? "full" : "fast");
+            policyLines.forEach(System.out::println);
             Path spans = datasetsDir.resolve("toxic_spans_semeval2021/tsd_train.csv.gz");
             if (sets.contains("spans") && Files.exists(spans)) {
                 List<ToxicSpansSemEval.Post> posts = new ToxicSpansSemEval().read(spans);
@@ -119,8 +123,10 @@ public final class EvaluateCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void evaluate(TextClassifier classifier, SentenceEncoder encoder, EmbeddingFileCache cache, String name,
-                                 List<LabelledText> data, List<EvaluationReport> reports) throws java.io.IOException {
+    private final List<String> policyLines = new ArrayList<>();
+
+    private void evaluate(TextClassifier classifier, SentenceEncoder encoder, EmbeddingFileCache cache, String name,
+                          List<LabelledText> data, List<EvaluationReport> reports) throws java.io.IOException {
         float[][] embeddings = null;
         if (encoder != null && classifier.bundle().hasEncoder()) {
             long start = System.nanoTime();
@@ -129,6 +135,12 @@ public final class EvaluateCommand implements Callable<Integer> {
                     data.size(), (System.nanoTime() - start) / 1e9);
         }
         reports.addAll(new Evaluator().evaluateFamilies(classifier, embeddings, name, data).values());
+        if (data.stream().anyMatch(text -> text.attributes().containsKey(io.moderato.classification.Attribute.TOXICITY))) {
+            PolicyHoldRates.Result held = new PolicyHoldRates().measure(classifier, embeddings, data,
+                    io.moderato.policy.SitePolicy.defaults());
+            policyLines.add(String.format(Locale.ROOT, "%-40s holds %5.1f%% of toxic texts, %5.1f%% of the others (precision %.2f)",
+                    name, 100 * held.toxicHeld(), 100 * held.nonToxicHeld(), held.precision()));
+        }
     }
 
     /** @param args command-line arguments, see {@code --help} */

@@ -25,6 +25,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Dashboard figures over comments ingested through the API; on H2 and PostgreSQL by the subclasses. */
 abstract class StatsContract {
 
+    /** The default policy's toxicity review threshold, which the statistics count against. */
+    private static final double DEFAULT_TOXICITY_REVIEW =
+            io.moderato.policy.SitePolicy.defaults().thresholds().get("toxicity").review();
+
+
     static final String PROBLEM = "application/problem+json";
 
     static Map<String, Object> comment(String site, String article, String id, String text) {
@@ -89,10 +94,10 @@ abstract class StatsContract {
             for (String code : c.<String>getList("topics.code")) {
                 expectedTopics.merge(code, 1, Integer::sum);
             }
-            overToxicity += c.getDouble("attributes.toxicity") >= 0.75 ? 1 : 0;
+            overToxicity += c.getDouble("attributes.toxicity") >= DEFAULT_TOXICITY_REVIEW ? 1 : 0;
         }
         assertEquals(7, stats.getList("byAttribute").size());
-        assertEquals(0.75f, stats.getFloat("byAttribute.find { it.attribute == 'toxicity' }.threshold"));
+        assertEquals((float) DEFAULT_TOXICITY_REVIEW, stats.getFloat("byAttribute.find { it.attribute == 'toxicity' }.threshold"));
         assertEquals(overToxicity, stats.getInt("byAttribute.find { it.attribute == 'toxicity' }.count"));
         Map<String, Integer> topics = new TreeMap<>();
         for (Map<String, Object> t : stats.<Map<String, Object>>getList("byTopic")) {
