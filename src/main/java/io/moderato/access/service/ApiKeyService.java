@@ -31,6 +31,8 @@ public class ApiKeyService {
     private static final String SCHEME = "mod_";
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(5);
+    /** What a generated prefix can look like: URL-safe base64 of six bytes, with '-' and '_' replaced. */
+    private static final java.util.regex.Pattern PREFIX = java.util.regex.Pattern.compile("[A-Za-z0-9]{1,16}");
 
     private final ApiKeyRepository keys;
     private final AccessConfig config;
@@ -119,6 +121,10 @@ public class ApiKeyService {
             return Optional.empty();
         }
         String prefix = token.substring(SCHEME.length(), end);
+        if (!PREFIX.matcher(prefix).matches()) {
+            // Never look up what cannot be a prefix (e.g. text with a NUL, which PostgreSQL refuses).
+            return Optional.empty();
+        }
         Optional<ApiKeyEntity> found = keys.findByPrefix(prefix);
         if (found.isEmpty()) {
             return Optional.empty();
