@@ -2,6 +2,8 @@ package io.moderato.problem;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -33,7 +35,60 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response malformedJson(JsonParseException e, UriInfo uri) {
+        String duplicate = duplicateKey(e);
+        if (duplicate != null) {
+            return invalidField(duplicate, DUPLICATE, uri);
+        }
         return invalidBody("malformed JSON: " + e.getOriginalMessage(), uri);
+    }
+
+    private static final String DUPLICATE = "appears twice in the same object";
+
+    /**
+     * @param e a failure while JSON was read
+     * @return the JSON path of a key given twice, when some parse failure in the chain is that; else null
+     */
+    static String duplicateKey(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof StreamReadException parse) {
+                String path = duplicateKey(parse);
+                if (path != null) {
+                    return path;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * @param e a parse failure
+     * @return the JSON path of the key given twice, when that is the failure (strict duplicate detection); else null
+     */
+    private static String duplicateKey(StreamReadException e) {
+        String message = e.getOriginalMessage();
+        com.fasterxml.jackson.core.JsonParser parser = e.getProcessor();
+        if (message == null || !message.startsWith("Duplicate field '") || parser == null) {
+            return null;
+        }
+        java.util.Deque<String> parts = new java.util.ArrayDeque<>();
+        String name = message.substring("Duplicate field '".length(), message.lastIndexOf('\''));
+        parts.push(name);
+        for (JsonStreamContext context = parser.getParsingContext().getParent(); context != null && !context.inRoot();
+             context = context.getParent()) {
+            if (context.inArray()) {
+                parts.push("[" + Math.max(0, context.getCurrentIndex()) + "]");
+            } else if (context.getCurrentName() != null) {
+                parts.push(context.getCurrentName());
+            }
+        }
+        StringBuilder path = new StringBuilder();
+        for (String part : parts) {
+            if (!path.isEmpty() && !part.startsWith("[")) {
+                path.append('.');
+            }
+            path.append(part);
+        }
+        return path.toString();
     }
 
     @ServerExceptionMapper
@@ -54,11 +109,19 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response badMapping(JsonMappingException e, UriInfo uri) {
+        String duplicate = duplicateKey(e);
+        if (duplicate != null) {
+            return invalidField(duplicate, DUPLICATE, uri);
+        }
         return invalidField(path(e), "cannot be read: " + e.getOriginalMessage(), uri);
     }
 
     @ServerExceptionMapper
     public Response badJson(JsonProcessingException e, UriInfo uri) {
+        String duplicate = duplicateKey(e);
+        if (duplicate != null) {
+            return invalidField(duplicate, DUPLICATE, uri);
+        }
         return invalidBody("unreadable JSON: " + e.getOriginalMessage(), uri);
     }
 
@@ -74,6 +137,10 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response http(WebApplicationException e, UriInfo uri) {
         // The JSON reader reports some malformed bodies as a bare 400 with the parser's exception as the cause.
+        String duplicate = duplicateKey(e);
+        if (duplicate != null) {
+            return invalidField(duplicate, DUPLICATE, uri);
+        }
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof JsonParseException parse) {
                 return malformedJson(parse, uri);
@@ -97,9 +164,41 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        String bodyFault = bodyFault(e);
+        if (bodyFault != null) {
+            // The client's fault, found while the framework read the body: one line, no stack trace.
+            LOG.debugf("unreadable request body: %s", e);
+            return invalidBody(bodyFault, uri);
+        }
         LOG.error("unexpected error", e);
         return respond(500, "internal-error", "Internal error",
                 "The request could not be completed; the error was logged.", uri, List.of());
+    }
+
+    /**
+     * Failures of the framework while it reads a request body, before any resource runs: a form with bad
+     * percent-encoding or over 1,000 fields, a body whose chunked encoding is malformed or that the client broke off.
+     *
+     * @param e a failure
+     * @return what is wrong with the body, or null when the failure is not one of these
+     */
+    static String bodyFault(Throwable e) {
+        if (thrownBy(e, "org.jboss.resteasy.reactive.server.core.multipart.FormEncodedDataDefinition")) {
+            return "is not a well-formed form (malformed percent-encoding, or more than 1000 fields)";
+        }
+        if (e instanceof java.io.IOException && thrownBy(e, "org.jboss.resteasy.reactive.server.vertx.VertxInputStream")) {
+            return "could not be read (malformed chunked encoding, or the connection broke off)";
+        }
+        return null;
+    }
+
+    private static boolean thrownBy(Throwable e, String className) {
+        for (StackTraceElement frame : e.getStackTrace()) {
+            if (frame.getClassName().startsWith(className)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Response invalidBody(String reason, UriInfo uri) {
@@ -129,9 +228,21 @@ public class ProblemMappers {
      */
     public static Response respondFor(int status, String type, String title, String detail, String path,
                                       List<FieldError> errors) {
+        if (path != null && isPerspectivePath(path)) {
+            // Perspective's client libraries read Google's error shape, not problem details.
+            return GoogleError.respond(status, detail, List.of());
+        }
         Problem problem = new Problem(TYPE_BASE + type, title, status, detail,
                 path == null ? null : "/" + path.replaceFirst("^/", ""), errors);
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    /**
+     * @param path a request path, with or without its leading slash
+     * @return true for the Perspective-compatible paths, whose errors are in Google's format
+     */
+    public static boolean isPerspectivePath(String path) {
+        return path.startsWith("/v1alpha1/") || path.startsWith("v1alpha1/") || path.equals("/v1alpha1");
     }
 
     /**

@@ -70,7 +70,7 @@ public class AuditResource {
     public Page list(@QueryParam("siteId") String siteId, @QueryParam("commentId") String commentId,
                      @QueryParam("actor") String actor, @QueryParam("action") String action,
                      @QueryParam("from") String from, @QueryParam("to") String to,
-                     @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+                     @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
         RequestChecks checks = new RequestChecks();
         Instant fromTime = instant(from, "from", checks);
         Instant toTime = instant(to, "to", checks);
@@ -82,8 +82,7 @@ public class AuditResource {
                 checks.require(false, "cursor", "is not a cursor from this API");
             }
         }
-        int size = limit == null ? 100 : limit;
-        checks.require(size >= 1 && size <= MAX_LIMIT, "limit", "must be within 1.." + MAX_LIMIT);
+        int size = checks.optionalInt(limit, "limit", 1, MAX_LIMIT, 100);
         checks.throwIfInvalid();
         List<AuditEntryEntity> entries = audit.find(siteId, commentId, actor, action, fromTime, toTime, after, size + 1);
         boolean more = entries.size() > size;

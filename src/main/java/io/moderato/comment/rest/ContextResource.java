@@ -8,6 +8,7 @@ import io.moderato.comment.repository.CommentRepository;
 import io.moderato.comment.service.CommentService;
 import io.moderato.policy.SiteIds;
 import io.moderato.policy.repository.SitePolicyRepository;
+import io.moderato.problem.RequestChecks;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -68,9 +69,11 @@ public class ContextResource {
     @Transactional
     @Operation(summary = "An author's recent comments and decisions")
     public AuthorView author(@PathParam("siteId") String siteId, @PathParam("authorId") String authorId,
-                             @QueryParam("limit") Integer limit) {
+                             @QueryParam("limit") String limit) {
         SiteIds.check(siteId);
-        int size = limit == null ? 20 : Math.max(1, Math.min(limit, 200));
+        RequestChecks checks = new RequestChecks();
+        int size = checks.optionalInt(limit, "limit", 1, 200, 20);
+        checks.throwIfInvalid();
         List<CommentEntity> recent = comments.latestByAuthor(siteId, authorId, size);
         Map<String, Long> counts = new java.util.LinkedHashMap<>();
         comments.countsByStatus(siteId, authorId).forEach((status, count) -> counts.put(status.name(), count));

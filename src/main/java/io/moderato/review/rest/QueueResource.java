@@ -56,7 +56,7 @@ public class QueueResource {
     public QueueService.QueuePage list(@QueryParam("siteId") String siteId, @QueryParam("status") String status,
                                        @QueryParam("topic") String topic, @QueryParam("attribute") String attribute,
                                        @QueryParam("articleId") String articleId, @QueryParam("sort") String sort,
-                                       @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+                                       @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
         RequestChecks checks = new RequestChecks();
         if (checks.require(siteId != null, "siteId", "is required")) {
             checks.require(SiteIds.isValid(siteId), "siteId", "is not a valid site id");
@@ -71,8 +71,7 @@ public class QueueResource {
         if (topic != null) {
             checks.require(Topic.fromCode(topic).isPresent(), "topic", "must be an IPTC Media Topic top-level code such as medtop:11000000");
         }
-        int size = limit == null ? 50 : limit;
-        checks.require(size >= 1 && size <= MAX_PAGE, "limit", "must be within 1.." + MAX_PAGE);
+        int size = checks.optionalInt(limit, "limit", 1, MAX_PAGE, 50);
         checks.throwIfInvalid();
         QueueCursor parsedCursor = cursor == null ? null : QueueCursor.decode(cursor, parsedSort);
         return queues.list(new QueueQuery(siteId, parsedStatus, topic, parsedAttribute, articleId, parsedSort, parsedCursor, size));
