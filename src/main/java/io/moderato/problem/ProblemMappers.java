@@ -148,6 +148,9 @@ public class ProblemMappers {
             if (cause instanceof MismatchedInputException mismatch) {
                 return wrongType(mismatch, uri);
             }
+            if (cause instanceof JsonMappingException mapping) {
+                return badMapping(mapping, uri);
+            }
             if (cause instanceof JsonProcessingException json) {
                 return badJson(json, uri);
             }
