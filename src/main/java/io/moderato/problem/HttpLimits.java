@@ -28,7 +28,9 @@ import java.util.Map;
  *       checks see the request first);</li>
  *   <li>413 for a declared body larger than {@code quarkus.http.limits.max-body-size};</li>
  *   <li>400 for a body whose chunked encoding is malformed: the answer is written before Vert.x closes the
- *       connection, and the failure is logged in one line at debug level, never as a stack trace.</li>
+ *       connection, and the failure is logged in one line at debug level, never as a stack trace. (One case is
+ *       left: a request already refused from a worker thread, e.g. 403, whose body then fails, is closed without
+ *       that refusal, as Vert.x closes the connection before the worker's answer reaches it.)</li>
  * </ul>
  * This runs as the first route of the router, before Quarkus' own body-size check.
  */
@@ -96,11 +98,11 @@ public class HttpLimits {
             LOG.debugf("unreadable request body for %s %s: %s", request.method(), request.path(), failure.toString());
             if (!response.ended() && !response.headWritten() && !response.closed()) {
                 refuse(context, 400, "invalid-request", "Invalid request", "The body could not be read: its chunked encoding is malformed.");
-                // Vert.x flushes writes made while it reads at the end of the read, but closes the channel first
-                // here: flush now, or the answer is dropped with the connection.
-                if (request.connection() instanceof ConnectionBase connection) {
-                    connection.channelHandlerContext().flush();
-                }
+            }
+            // Vert.x flushes what was written while it reads at the end of the read, but here it closes the channel
+            // first: flush now, or the answer (this one, or one written before the body failed) is dropped.
+            if (request.connection() instanceof ConnectionBase connection) {
+                connection.channelHandlerContext().flush();
             }
         });
         context.next();

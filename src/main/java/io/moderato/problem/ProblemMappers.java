@@ -185,7 +185,7 @@ public class ProblemMappers {
      * @param e a failure
      * @return what is wrong with the body, or null when the failure is not one of these
      */
-    static String bodyFault(Throwable e) {
+    public static String bodyFault(Throwable e) {
         if (thrownBy(e, "org.jboss.resteasy.reactive.server.core.multipart.FormEncodedDataDefinition")) {
             return "is not a well-formed form (malformed percent-encoding, or more than 1000 fields)";
         }
