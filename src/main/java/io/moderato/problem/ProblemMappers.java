@@ -98,7 +98,32 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response badValue(InvalidFormatException e, UriInfo uri) {
-        return invalidField(path(e), "has the wrong type or format (" + e.getTargetType().getSimpleName() + " expected)", uri);
+        FieldError error = fieldError(e);
+        return invalidField(error.field(), error.reason(), uri);
+    }
+
+    /**
+     * What a client is told about a value Jackson could not read, outside an exception mapper (a merge patch is read
+     * by a service). An enum names its allowed values, never a Java type.
+     *
+     * @param e the failure
+     * @return the field and the reason
+     */
+    public static FieldError fieldError(JsonMappingException e) {
+        String field = path(e);
+        if (e instanceof InvalidFormatException format && format.getTargetType() != null) {
+            Class<?> type = format.getTargetType();
+            if (type.isEnum()) {
+                return new FieldError(field, "must be one of " + java.util.Arrays.stream(type.getEnumConstants())
+                        .map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")));
+            }
+            return new FieldError(field, "has the wrong type or format (" + describe(type) + " expected)");
+        }
+        if (e instanceof MismatchedInputException mismatch) {
+            return new FieldError(field, "has the wrong type (" + (mismatch.getTargetType() == null ? "another type"
+                    : describe(mismatch.getTargetType())) + " expected)");
+        }
+        return new FieldError(field, "cannot be read: " + e.getOriginalMessage());
     }
 
     @ServerExceptionMapper
@@ -279,6 +304,13 @@ public class ProblemMappers {
         }
         if (type == Boolean.class) {
             return "boolean";
+        }
+        if (type == java.time.Instant.class) {
+            return "ISO-8601 instant such as 2026-11-24T10:00:00Z";
+        }
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.stream(type.getEnumConstants()).map(String::valueOf)
+                    .collect(java.util.stream.Collectors.joining(", "));
         }
         return "object";
     }

@@ -110,8 +110,9 @@ public class ApiKeyResource {
 
     @DELETE
     @Path("/{prefix}")
-    @Operation(summary = "Revoke an API key", description = "Takes effect at once; revoking twice is harmless.")
+    @Operation(summary = "Revoke an API key", description = "Takes effect at once; revoking twice is harmless. "
+            + "Recorded in the audit log (KEY_REVOKED), as creation is (KEY_CREATED).")
     public KeyView revoke(@PathParam("prefix") String prefix) {
-        return KeyView.of(keys.revoke(prefix));
+        return KeyView.of(keys.revoke(prefix, caller.actor()));
     }
 }

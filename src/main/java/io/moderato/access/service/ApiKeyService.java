@@ -5,6 +5,7 @@ import io.moderato.access.Role;
 import io.moderato.access.config.AccessConfig;
 import io.moderato.access.repository.ApiKeyEntity;
 import io.moderato.access.repository.ApiKeyRepository;
+import io.moderato.audit.service.AuditLog;
 import io.moderato.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.commons.codec.digest.DigestUtils;
@@ -18,7 +19,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -34,13 +37,20 @@ public class ApiKeyService {
     /** What a generated prefix can look like: URL-safe base64 of six bytes, with '-' and '_' replaced. */
     private static final java.util.regex.Pattern PREFIX = java.util.regex.Pattern.compile("[A-Za-z0-9]{1,16}");
 
+    /** Audit action: an admin created a key. */
+    public static final String KEY_CREATED = "KEY_CREATED";
+    /** Audit action: an admin revoked a key. */
+    public static final String KEY_REVOKED = "KEY_REVOKED";
+
     private final ApiKeyRepository keys;
     private final AccessConfig config;
+    private final AuditLog audit;
     private final Clock clock;
 
-    public ApiKeyService(ApiKeyRepository keys, AccessConfig config) {
+    public ApiKeyService(ApiKeyRepository keys, AccessConfig config, AuditLog audit) {
         this.keys = keys;
         this.config = config;
+        this.audit = audit;
         this.clock = Clock.systemUTC();
     }
 
@@ -75,6 +85,8 @@ public class ApiKeyService {
         key.createdBy = createdBy;
         key.expiresAt = expiresAt;
         keys.persist(key);
+        audit.append(new AuditLog.Entry(createdBy, KEY_CREATED, null, null, null, null, null, null, null,
+                Map.of("after", describe(key))));
         return new CreatedKey(key, secret);
     }
 
@@ -88,15 +100,31 @@ public class ApiKeyService {
      * Revokes a key at once; revoking twice is harmless.
      *
      * @param prefix the key's prefix
+     * @param actor  the admin revoking it
      * @return the revoked key
      */
     @Transactional
-    public ApiKeyEntity revoke(String prefix) {
+    public ApiKeyEntity revoke(String prefix, String actor) {
         ApiKeyEntity key = keys.findByPrefix(prefix).orElseThrow(() -> ProblemException.notFound("no API key with prefix " + prefix));
         if (key.revokedAt == null) {
+            Map<String, Object> before = describe(key);
             key.revokedAt = clock.instant();
+            audit.append(new AuditLog.Entry(actor, KEY_REVOKED, null, null, null, null, null, null, null,
+                    Map.of("before", before, "after", describe(key))));
         }
         return key;
+    }
+
+    /** What the audit log keeps of a key: never its secret or hash. */
+    private static Map<String, Object> describe(ApiKeyEntity key) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("prefix", key.prefix);
+        view.put("name", key.name);
+        view.put("role", key.role.name());
+        view.put("expiresAt", key.expiresAt == null ? null : key.expiresAt.toString());
+        view.put("revokedAt", key.revokedAt == null ? null : key.revokedAt.toString());
+        view.put("rateLimitPerMinute", key.rateLimitPerMinute);
+        return view;
     }
 
     /**
