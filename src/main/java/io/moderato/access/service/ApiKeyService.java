@@ -69,10 +69,12 @@ public class ApiKeyService {
      * @param expiresAt          when it stops working, or null for never
      * @param rateLimitPerMinute its own request budget, or null for the default
      * @param createdBy          the admin creating it
+     * @param sites              the sites a client or moderator key is limited to; null or empty for all sites
      * @return the key and its secret
      */
     @Transactional
-    public CreatedKey create(String name, Role role, Instant expiresAt, Integer rateLimitPerMinute, String createdBy) {
+    public CreatedKey create(String name, Role role, Instant expiresAt, Integer rateLimitPerMinute, String createdBy,
+                             java.util.Collection<String> sites) {
         String prefix = randomToken(6).toLowerCase().replace('-', 'x').replace('_', 'y');
         String secret = SCHEME + prefix + "_" + randomToken(24);
         ApiKeyEntity key = new ApiKeyEntity();
@@ -84,6 +86,7 @@ public class ApiKeyService {
         key.createdAt = clock.instant();
         key.createdBy = createdBy;
         key.expiresAt = expiresAt;
+        key.sites = sites == null || sites.isEmpty() ? null : String.join(",", new java.util.TreeSet<>(sites));
         keys.persist(key);
         audit.append(new AuditLog.Entry(createdBy, KEY_CREATED, null, null, null, null, null, null, null,
                 Map.of("after", describe(key))));
@@ -124,7 +127,16 @@ public class ApiKeyService {
         view.put("expiresAt", key.expiresAt == null ? null : key.expiresAt.toString());
         view.put("revokedAt", key.revokedAt == null ? null : key.revokedAt.toString());
         view.put("rateLimitPerMinute", key.rateLimitPerMinute);
+        view.put("sites", sites(key));
         return view;
+    }
+
+    /**
+     * @param key a stored key
+     * @return the sites it is limited to, sorted; null for all sites
+     */
+    public static java.util.SortedSet<String> sites(ApiKeyEntity key) {
+        return key.sites == null ? null : new java.util.TreeSet<>(List.of(key.sites.split(",")));
     }
 
     /**
@@ -139,7 +151,7 @@ public class ApiKeyService {
         Optional<String> bootstrap = config.bootstrapAdminKey().filter(k -> k.length() >= 16);
         if (bootstrap.isPresent() && MessageDigest.isEqual(bootstrap.get().getBytes(StandardCharsets.UTF_8),
                 token.getBytes(StandardCharsets.UTF_8))) {
-            return Optional.of(new Caller(null, "bootstrap-admin", "bootstrap", Role.ADMIN, config.defaultRateLimitPerMinute()));
+            return Optional.of(new Caller(null, "bootstrap-admin", "bootstrap", Role.ADMIN, config.defaultRateLimitPerMinute(), null));
         }
         if (!token.startsWith(SCHEME)) {
             return Optional.empty();
@@ -167,7 +179,7 @@ public class ApiKeyService {
             key.lastUsedAt = now;
         }
         int limit = key.rateLimitPerMinute == null ? config.defaultRateLimitPerMinute() : key.rateLimitPerMinute;
-        return Optional.of(new Caller(key.id, key.name, key.prefix, key.role, limit));
+        return Optional.of(new Caller(key.id, key.name, key.prefix, key.role, limit, sites(key)));
     }
 
     private static String randomToken(int bytes) {

@@ -71,6 +71,7 @@ public class CommentResource {
             checks.optionalText(request.parentId(), "parentId", 200);
         }
         checks.throwIfInvalid();
+        caller.checkSite(request.siteId());
         IngestCommand command = new IngestCommand(request.siteId(), request.id(), request.article().id(),
                 request.article().url(), request.article().title(), request.author().id(),
                 request.author().displayName(), request.text(), request.createdAt(), request.parentId());
@@ -86,6 +87,7 @@ public class CommentResource {
     @Operation(summary = "Get a comment", description = "Scores, spans, topics, decision, reasons and the revision history.")
     public CommentView get(@PathParam("siteId") String siteId, @PathParam("id") String id) {
         SiteIds.check(siteId);
+        caller.checkSite(siteId);
         return comments.get(siteId, id);
     }
 }

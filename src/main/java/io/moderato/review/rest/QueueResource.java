@@ -73,6 +73,7 @@ public class QueueResource {
         }
         int size = checks.optionalInt(limit, "limit", 1, MAX_PAGE, 50);
         checks.throwIfInvalid();
+        caller.checkSite(siteId);
         QueueCursor parsedCursor = cursor == null ? null : QueueCursor.decode(cursor, parsedSort);
         return queues.list(new QueueQuery(siteId, parsedStatus, topic, parsedAttribute, articleId, parsedSort, parsedCursor, size));
     }
@@ -113,6 +114,7 @@ public class QueueResource {
                     "durationSeconds", "must be within 10..3600");
         }
         checks.throwIfInvalid();
+        caller.checkSite(request.siteId());
         Duration duration = request.durationSeconds() == null ? config.claimDuration() : Duration.ofSeconds(request.durationSeconds());
         int count = request.count() == null ? 10 : request.count();
         return new ClaimResponse(queues.claim(request.siteId(), caller.actor(), count, duration), caller.actor(), duration.toSeconds());
@@ -140,6 +142,7 @@ public class QueueResource {
             throw io.moderato.problem.ProblemException.invalid("siteId", "is required");
         }
         SiteIds.check(request.siteId());
+        caller.checkSite(request.siteId());
         return new ReleaseResponse(queues.release(request.siteId(), caller.actor()));
     }
 

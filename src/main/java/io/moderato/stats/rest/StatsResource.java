@@ -1,6 +1,7 @@
 package io.moderato.stats.rest;
 
 import io.moderato.access.Authorized;
+import io.moderato.access.CurrentCaller;
 import io.moderato.access.Role;
 import io.moderato.policy.SiteIds;
 import io.moderato.problem.RequestChecks;
@@ -34,9 +35,11 @@ public class StatsResource {
     static final Instant LATEST = Instant.parse("2200-01-01T00:00:00Z");
 
     private final StatsService stats;
+    private final CurrentCaller caller;
 
-    public StatsResource(StatsService stats) {
+    public StatsResource(StatsService stats, CurrentCaller caller) {
         this.stats = stats;
+        this.caller = caller;
     }
 
     @GET
@@ -67,6 +70,7 @@ public class StatsResource {
                     "the period holds " + size.count(start, end) + " buckets; at most " + MAX_BUCKETS + " (use a larger bucket or a shorter period)");
         }
         checks.throwIfInvalid();
+        caller.checkSite(siteId);
         return stats.stats(siteId, start, end, size);
     }
 }
