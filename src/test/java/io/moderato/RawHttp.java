@@ -44,7 +44,19 @@ public final class RawHttp {
      * @return the answer
      */
     public static Answer send(int port, byte[] request) throws IOException {
+        return send(port, request, "127.0.0.1");
+    }
+
+    /**
+     * @param port         the service's port on 127.0.0.1
+     * @param request      the whole request, bytes as sent
+     * @param localAddress the loopback address to send from (any of 127.0.0.0/8), so that per-address limits of one
+     *                     test do not reach another
+     * @return the answer
+     */
+    public static Answer send(int port, byte[] request, String localAddress) throws IOException {
         try (Socket socket = new Socket()) {
+            socket.bind(new InetSocketAddress(localAddress, 0));
             socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();

@@ -39,6 +39,26 @@ class SessionServiceTest {
         public Duration sessionMaxAge() {
             return Duration.ofHours(2);
         }
+
+        @Override
+        public int signInSlowAfterFailures() {
+            return 3;
+        }
+
+        @Override
+        public int signInMaxFailures() {
+            return 10;
+        }
+
+        @Override
+        public Duration signInWindow() {
+            return Duration.ofMinutes(15);
+        }
+
+        @Override
+        public Duration signInLockout() {
+            return Duration.ofMinutes(15);
+        }
     });
 
     @Test
