@@ -123,9 +123,9 @@ public class DecisionService {
     public CommentView undo(String siteId, String commentId, String moderator) {
         return QuarkusTransaction.requiringNew().call(() -> {
             CommentEntity comment = locked(siteId, commentId);
-            List<AuditEntryEntity> decisions = audit.find(siteId, commentId, null, null, null, null, null, 1000).stream()
-                    .filter(e -> AuditLog.DECIDED.equals(e.action) || AuditLog.UNDONE.equals(e.action)).toList();
-            AuditEntryEntity last = decisions.isEmpty() ? null : decisions.get(decisions.size() - 1);
+            // The two newest decisions or undos: the one to undo, and the one it overruled (if any).
+            List<AuditEntryEntity> decisions = audit.latestDecisions(siteId, commentId, 2);
+            AuditEntryEntity last = decisions.isEmpty() ? null : decisions.get(0);
             Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
             if (last == null || !AuditLog.DECIDED.equals(last.action) || !moderator.equals(last.actor)
                     || !comment.status.name().equals(last.newStatus)
@@ -135,8 +135,8 @@ public class DecisionService {
             }
             CommentStatus previous = comment.status;
             comment.status = CommentStatus.valueOf(last.previousStatus);
-            AuditEntryEntity before = decisions.size() > 1 && AuditLog.DECIDED.equals(decisions.get(decisions.size() - 2).action)
-                    ? decisions.get(decisions.size() - 2) : null;
+            AuditEntryEntity before = decisions.size() > 1 && AuditLog.DECIDED.equals(decisions.get(1).action)
+                    ? decisions.get(1) : null;
             comment.decidedBy = before == null ? null : before.actor;
             comment.decidedAt = before == null ? null : before.recordedAt;
             comment.updatedAt = now;
