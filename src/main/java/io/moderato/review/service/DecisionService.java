@@ -2,19 +2,18 @@ package io.moderato.review.service;
 
 import io.moderato.audit.repository.AuditEntryEntity;
 import io.moderato.audit.service.AuditLog;
-import io.moderato.classification.Attribute;
 import io.moderato.comment.CommentStatus;
 import io.moderato.comment.CommentStatusChanged;
 import io.moderato.comment.CommentView;
 import io.moderato.comment.repository.CommentEntity;
 import io.moderato.comment.repository.CommentRepository;
 import io.moderato.comment.service.CommentService;
+import io.moderato.comment.service.StatusChanges;
 import io.moderato.policy.Decision;
 import io.moderato.problem.ProblemException;
 import io.moderato.review.config.ReviewConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 
@@ -26,8 +25,8 @@ import java.util.Map;
 
 /**
  * Moderators' decisions. Each decision locks its comment row, checks that the moderator decided on what is
- * current (else 409), records the decision with the previous state and the model's scores in the audit log, and
- * fires {@link CommentStatusChanged}, all in one transaction.
+ * current (else 409), and changes its status through {@link StatusChanges} (the audit entry with the previous state
+ * and the model's scores, and the {@link CommentStatusChanged} event), all in one transaction.
  */
 @ApplicationScoped
 public class DecisionService {
@@ -35,12 +34,12 @@ public class DecisionService {
     private final CommentRepository comments;
     private final CommentService views;
     private final AuditLog audit;
-    private final Event<CommentStatusChanged> statusChanges;
+    private final StatusChanges statusChanges;
     private final EntityManager entityManager;
     private final ReviewConfig config;
 
     public DecisionService(CommentRepository comments, CommentService views, AuditLog audit,
-                           Event<CommentStatusChanged> statusChanges, EntityManager entityManager, ReviewConfig config) {
+                           StatusChanges statusChanges, EntityManager entityManager, ReviewConfig config) {
         this.comments = comments;
         this.views = views;
         this.audit = audit;
@@ -90,22 +89,16 @@ public class DecisionService {
                     && comment.claimExpiresAt.isAfter(now)) {
                 throw ProblemException.conflict("claimed by " + comment.claimedBy + " until " + comment.claimExpiresAt);
             }
-            CommentStatus previous = comment.status;
-            comment.status = CommentStatus.of(command.decision());
             comment.decidedBy = moderator;
             comment.decidedAt = now;
-            comment.updatedAt = now;
             comment.claimedBy = null;
             comment.claimExpiresAt = null;
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("revision", comment.revision);
             details.put("machineDecision", comment.machineDecision.name());
             details.put("modelVersion", comment.modelVersion);
-            audit.append(new AuditLog.Entry(moderator, AuditLog.DECIDED, comment.siteId, comment.externalId,
-                    previous.name(), comment.status.name(), command.reason(), command.note(), Attribute.byKey(comment.scores()), details));
-            if (previous != comment.status) {
-                statusChanges.fire(new CommentStatusChanged(comment.siteId, comment.externalId, previous, comment.status, moderator, now));
-            }
+            statusChanges.transition(comment, CommentStatus.of(command.decision()), new StatusChanges.Change(moderator,
+                    moderator, AuditLog.DECIDED, command.reason(), command.note(), details), now);
             entityManager.flush();
             return views.view(comment, false);
         });
@@ -133,18 +126,12 @@ public class DecisionService {
                 throw ProblemException.conflict("nothing to undo: only your own last decision on this comment, within "
                         + config.undoSeconds() + " seconds, can be undone");
             }
-            CommentStatus previous = comment.status;
-            comment.status = CommentStatus.valueOf(last.previousStatus);
             AuditEntryEntity before = decisions.size() > 1 && AuditLog.DECIDED.equals(decisions.get(1).action)
                     ? decisions.get(1) : null;
             comment.decidedBy = before == null ? null : before.actor;
             comment.decidedAt = before == null ? null : before.recordedAt;
-            comment.updatedAt = now;
-            audit.append(new AuditLog.Entry(moderator, AuditLog.UNDONE, siteId, commentId, previous.name(),
-                    comment.status.name(), "undo", null, Attribute.byKey(comment.scores()), Map.of("undoneEntry", last.id)));
-            if (previous != comment.status) {
-                statusChanges.fire(new CommentStatusChanged(siteId, commentId, previous, comment.status, moderator, now));
-            }
+            statusChanges.transition(comment, CommentStatus.valueOf(last.previousStatus), new StatusChanges.Change(moderator,
+                    moderator, AuditLog.UNDONE, "undo", null, Map.of("undoneEntry", last.id)), now);
             entityManager.flush();
             return views.view(comment, false);
         });
