@@ -11,6 +11,7 @@ import io.moderato.comment.service.CommentService;
 import io.moderato.comment.service.StatusChanges;
 import io.moderato.policy.Decision;
 import io.moderato.problem.ProblemException;
+import io.moderato.review.DecisionRules;
 import io.moderato.review.config.ReviewConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -74,21 +75,11 @@ public class DecisionService {
         return QuarkusTransaction.requiringNew().call(() -> {
             CommentEntity comment = locked(command.siteId(), command.commentId());
             Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-            if (command.expectedRevision() != null && command.expectedRevision() != comment.revision) {
-                throw ProblemException.conflict("the comment was edited since you loaded it (revision "
-                        + comment.revision + ", you saw " + command.expectedRevision() + ")");
-            }
-            if (command.expectedStatus() != null && command.expectedStatus() != comment.status) {
-                throw ProblemException.conflict("the comment is " + comment.status + " now, not " + command.expectedStatus());
-            }
-            if (command.expectedStatus() == null && comment.decidedBy != null) {
-                throw ProblemException.conflict("already decided (" + comment.status + ") by " + comment.decidedBy
-                        + " at " + comment.decidedAt + "; send expectedStatus to overrule");
-            }
-            if (comment.claimedBy != null && !comment.claimedBy.equals(moderator) && comment.claimExpiresAt != null
-                    && comment.claimExpiresAt.isAfter(now)) {
-                throw ProblemException.conflict("claimed by " + comment.claimedBy + " until " + comment.claimExpiresAt);
-            }
+            DecisionRules.conflict(new DecisionRules.CommentState(comment.revision, comment.status, comment.decidedBy,
+                            comment.decidedAt, comment.claimedBy, comment.claimExpiresAt), command.expectedRevision(),
+                    command.expectedStatus(), moderator, now).ifPresent(reason -> {
+                        throw ProblemException.conflict(reason);
+                    });
             comment.decidedBy = moderator;
             comment.decidedAt = now;
             comment.claimedBy = null;
