@@ -151,7 +151,8 @@ abstract class ServerErrorsContract {
     void aRetryOfAStoredCommentIsUnchangedOnBothDatabases() {
         String site = site();
         String body = comment(site, "r1", "Caf\\u00e9 owners \\ud83d\\ude00 met the mayor.");
-        asAdmin().body(body).post("/api/v1/comments").then().statusCode(201);
+        asAdmin().body(body).post("/api/v1/comments").then().statusCode(201)
+                .header("Location", org.hamcrest.Matchers.endsWith("/api/v1/comments/" + site + "/r1"));
         asAdmin().body(body).post("/api/v1/comments").then().statusCode(200).header("Moderato-Ingest-Outcome", "UNCHANGED")
                 .body("revision", equalTo(1));
     }

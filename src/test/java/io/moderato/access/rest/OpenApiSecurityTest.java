@@ -27,4 +27,13 @@ class OpenApiSecurityTest {
                 .body("paths.'/v1alpha1/comments:analyze'.post.security", hasSize(2))
                 .body("paths.'/api/v1/classify'.post", org.hamcrest.Matchers.not(hasKey("security")));
     }
+
+    @Test
+    void thePolicyIsDocumentedFieldByFieldWithItsAllowedValues() {
+        RestAssured.given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .body("components.schemas.SitePolicy.properties.links.description", org.hamcrest.Matchers.containsString("REVIEW"))
+                .body("components.schemas.LinkAction.enum", contains("ALLOW", "REVIEW", "REJECT"))
+                .body("components.schemas.SitePolicy.properties.repeatWindowHours.description", org.hamcrest.Matchers.containsString("24"))
+                .body("paths.'/api/v1/admin/sites/{siteId}/policy'", hasKey("patch"));
+    }
 }
