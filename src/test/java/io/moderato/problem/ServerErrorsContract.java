@@ -144,7 +144,8 @@ abstract class ServerErrorsContract {
         invalid(asAdmin().urlEncodingEnabled(false).get("/api/v1/queue?siteId=" + site + "&articleId=%00").then(), "articleId");
         invalid(asAdmin().urlEncodingEnabled(false).get("/api/v1/audit?actor=%00").then(), "actor");
         invalid(asAdmin().urlEncodingEnabled(false).get("/api/v1/comments/" + site + "/a%00b").then(), "id");
-        RestAssured.given().urlEncodingEnabled(false).get("/v1alpha1/comments:analyze?key=mod_%00_x").then().statusCode(400);
+        RestAssured.given().urlEncodingEnabled(false).contentType(ContentType.JSON).body("{\"comment\":{\"text\":\"hi\"}}")
+                .post("/v1alpha1/comments:analyze?key=mod_%00_x").then().statusCode(400).body("error.status", equalTo("INVALID_ARGUMENT"));
     }
 
     @Test
