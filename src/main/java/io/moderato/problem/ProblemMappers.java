@@ -150,6 +150,16 @@ public class ProblemMappers {
         return invalidBody("unreadable JSON: " + e.getOriginalMessage(), uri);
     }
 
+    /** Quarkus' own exception for request validation, which would otherwise get Quarkus' own report format. */
+    @ServerExceptionMapper
+    public Response requestViolation(io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException e, UriInfo uri) {
+        if (e.getConstraintViolations().stream().anyMatch(v -> v.getPropertyPath().toString().contains("<return value>"))) {
+            // A response that breaks its own constraints is the server's fault.
+            return unexpected(e, uri);
+        }
+        return constraintViolation(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
         List<FieldError> errors = e.getConstraintViolations().stream()
@@ -315,9 +325,15 @@ public class ProblemMappers {
         return "object";
     }
 
-    /** Bean Validation paths look like {@code classify.request.text}; the client knows the last part. */
-    private static String leaf(String propertyPath) {
+    /**
+     * Bean Validation paths look like {@code claim.request.siteId} (method, parameter, field); the client knows the
+     * field, or the body itself when the parameter is the body ({@code claim.request}).
+     */
+    static String leaf(String propertyPath) {
         String[] parts = propertyPath.split("\\.");
-        return parts.length <= 2 ? propertyPath : String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length));
+        if (parts.length == 2) {
+            return "body";
+        }
+        return parts.length < 2 ? propertyPath : String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length));
     }
 }

@@ -14,6 +14,11 @@ import io.moderato.review.QueueQuery;
 import io.moderato.review.QueueSort;
 import io.moderato.review.config.ReviewConfig;
 import io.moderato.review.service.QueueService;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -85,7 +90,10 @@ public class QueueResource {
      * @param count           how many comments at most
      * @param durationSeconds how long the claim lasts (default from configuration)
      */
-    public record ClaimRequest(String siteId, Integer count, Integer durationSeconds) {
+    public record ClaimRequest(@NotNull(message = "is required") @Pattern(regexp = SiteIds.PATTERN, message = SiteIds.RULE) String siteId,
+                               @Min(value = 1, message = "must be at least 1") Integer count,
+                               @Min(value = 10, message = "must be within 10..3600") @Max(value = 3600, message = "must be within 10..3600")
+                               Integer durationSeconds) {
     }
 
     /**
@@ -102,17 +110,10 @@ public class QueueResource {
     @Path("/claim")
     @Operation(summary = "Claim held comments", description = "Takes up to count held comments no other moderator holds; "
             + "two moderators never get the same comment, also across instances sharing one PostgreSQL.")
-    public ClaimResponse claim(ClaimRequest request) {
+    public ClaimResponse claim(@Valid @NotNull(message = "is required") ClaimRequest request) {
+        // The fixed rules are on the record (Bean Validation); the configured maximum is checked here.
         RequestChecks checks = new RequestChecks();
-        if (checks.require(request != null, "body", "is required")) {
-            if (checks.require(request.siteId() != null, "siteId", "is required")) {
-                checks.require(SiteIds.isValid(request.siteId()), "siteId", "is not a valid site id");
-            }
-            checks.require(request.count() == null || (request.count() >= 1 && request.count() <= config.maxClaim()),
-                    "count", "must be within 1.." + config.maxClaim());
-            checks.require(request.durationSeconds() == null || (request.durationSeconds() >= 10 && request.durationSeconds() <= 3600),
-                    "durationSeconds", "must be within 10..3600");
-        }
+        checks.require(request.count() == null || request.count() <= config.maxClaim(), "count", "must be within 1.." + config.maxClaim());
         checks.throwIfInvalid();
         caller.checkSite(request.siteId());
         Duration duration = request.durationSeconds() == null ? config.claimDuration() : Duration.ofSeconds(request.durationSeconds());
@@ -125,7 +126,7 @@ public class QueueResource {
      *
      * @param siteId the site
      */
-    public record ReleaseRequest(String siteId) {
+    public record ReleaseRequest(@NotNull(message = "is required") @Pattern(regexp = SiteIds.PATTERN, message = SiteIds.RULE) String siteId) {
     }
 
     /**
@@ -137,11 +138,7 @@ public class QueueResource {
     @POST
     @Path("/release")
     @Operation(summary = "Release your claims", description = "Gives back every comment you hold on the site.")
-    public ReleaseResponse release(ReleaseRequest request) {
-        if (request == null || request.siteId() == null) {
-            throw io.moderato.problem.ProblemException.invalid("siteId", "is required");
-        }
-        SiteIds.check(request.siteId());
+    public ReleaseResponse release(@Valid @NotNull(message = "is required") ReleaseRequest request) {
         caller.checkSite(request.siteId());
         return new ReleaseResponse(queues.release(request.siteId(), caller.actor()));
     }
