@@ -57,8 +57,11 @@ class PolicyResourceTest {
                 .body("policy.repeatWindowHours", equalTo(24));
         asAdmin().body("{\"bannedWords\":null}").contentType(ContentType.JSON).patch(PATH, site).then().statusCode(200)
                 .body("policy.bannedWords.size()", equalTo(0));
+        float defaultReview = asAdmin().get(PATH, site() + "-fresh").then().statusCode(200).extract()
+                .path("policy.thresholds.toxicity.review");
         asAdmin().body(Map.of("links", "REJECT")).put(PATH, site).then().statusCode(200)
-                .body("policy.links", equalTo("REJECT")).body("policy.thresholds.toxicity.review", equalTo(0.75f));
+                .body("policy.links", equalTo("REJECT")).body("policy.thresholds.toxicity.review", equalTo(defaultReview))
+                .body("policy.bannedWords.size()", equalTo(0));
     }
 
     @Test
