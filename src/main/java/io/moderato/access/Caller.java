@@ -8,6 +8,15 @@ package io.moderato.access;
  * @param prefix the key's public prefix
  * @param role   the key's role
  * @param rateLimitPerMinute the key's request budget per minute
+ * @param sites  the sites the key is limited to; null for all sites
  */
-public record Caller(Long keyId, String name, String prefix, Role role, int rateLimitPerMinute) {
+public record Caller(Long keyId, String name, String prefix, Role role, int rateLimitPerMinute, java.util.Set<String> sites) {
+
+    /**
+     * @param siteId a site
+     * @return true when the key may act on it
+     */
+    public boolean maySee(String siteId) {
+        return sites == null || sites.contains(siteId);
+    }
 }

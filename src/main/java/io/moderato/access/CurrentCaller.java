@@ -24,6 +24,25 @@ public class CurrentCaller {
         return caller;
     }
 
+    /**
+     * Refuses a key limited to other sites.
+     *
+     * @param siteId the site a request acts on (already checked to be a valid site id)
+     * @throws ProblemException 403 when the caller's key is limited to sites that do not include it
+     */
+    public void checkSite(String siteId) {
+        Caller current = get();
+        if (!current.maySee(siteId)) {
+            throw new ProblemException(403, "forbidden-site", "Forbidden",
+                    "This key is limited to other sites; site " + siteId + " is not one of them.", List.of());
+        }
+    }
+
+    /** @return the sites the caller's key is limited to; null for all */
+    public java.util.Set<String> sites() {
+        return get().sites();
+    }
+
     /** @return the caller's name, as recorded in the audit log */
     public String actor() {
         return get().name();

@@ -5,6 +5,8 @@ import io.moderato.access.Role;
 import io.moderato.access.rest.OpenEndpoint;
 import io.moderato.access.service.ApiKeyService;
 import io.moderato.access.service.SessionService;
+import io.moderato.access.service.SignInThrottle;
+import io.vertx.core.http.HttpServerRequest;
 import io.moderato.classification.Attribute;
 import io.moderato.classification.Topic;
 import io.quarkus.qute.CheckedTemplate;
@@ -28,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -58,10 +61,12 @@ public class DashboardResource {
 
     private final SessionService sessions;
     private final ApiKeyService keys;
+    private final SignInThrottle throttle;
 
-    public DashboardResource(SessionService sessions, ApiKeyService keys) {
+    public DashboardResource(SessionService sessions, ApiKeyService keys, SignInThrottle throttle) {
         this.sessions = sessions;
         this.keys = keys;
+        this.throttle = throttle;
     }
 
     /**
@@ -132,15 +137,27 @@ public class DashboardResource {
     @POST
     @Path("/sign-in")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Operation(summary = "Sign in to the dashboard", description = "With a moderator or admin API key; sets the session cookie.")
-    public Response signIn(@FormParam("key") String key, @HeaderParam("Origin") String origin, @Context UriInfo uri) {
+    @Operation(summary = "Sign in to the dashboard", description = "With a moderator or admin API key; sets the session cookie. "
+            + "Failed sign-ins from one address are slowed and then refused for a while (429 with Retry-After).")
+    public Response signIn(@FormParam("key") String key, @HeaderParam("Origin") String origin, @Context UriInfo uri,
+                           @Context HttpServerRequest request) {
         if (!sameOrigin(origin, uri)) {
             return html(403, Templates.signIn("The sign-in form was sent from another site.", null)).build();
         }
+        String address = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+        Instant now = Instant.now();
+        Optional<Duration> wait = throttle.waitBefore(address, now);
+        if (wait.isPresent()) {
+            long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+            return html(429, Templates.signIn("Too many failed sign-ins from your address; try again in " + seconds
+                    + " second" + (seconds == 1 ? "" : "s") + ".", null)).header(HttpHeaders.RETRY_AFTER, Long.toString(seconds)).build();
+        }
         Optional<Caller> caller = keys.authenticate(key == null ? null : key.strip());
         if (caller.isEmpty()) {
+            throttle.failed(address, now);
             return html(401, Templates.signIn("That key is unknown, revoked or expired.", null)).build();
         }
+        throttle.succeeded(address);
         if (!caller.get().role().includes(Role.MODERATOR)) {
             return html(403, Templates.signIn("The dashboard needs a moderator or admin key; this is a "
                     + caller.get().role().name().toLowerCase() + " key.", null)).build();

@@ -7,7 +7,11 @@ import java.util.regex.Pattern;
 /** Site ids: 1 to 100 letters, digits, dots, dashes or underscores. */
 public final class SiteIds {
 
-    private static final Pattern VALID = Pattern.compile("[A-Za-z0-9._-]{1,100}");
+    /** The pattern of a site id, for Bean Validation's {@code @Pattern}. */
+    public static final String PATTERN = "[A-Za-z0-9._-]{1,100}";
+    /** Why a site id is refused. */
+    public static final String RULE = "must be 1 to 100 letters, digits, dots, dashes or underscores";
+    private static final Pattern VALID = Pattern.compile(PATTERN);
 
     private SiteIds() {
     }
@@ -26,7 +30,7 @@ public final class SiteIds {
      */
     public static void check(String siteId) {
         if (!isValid(siteId)) {
-            throw ProblemException.invalid("siteId", "must be 1 to 100 letters, digits, dots, dashes or underscores");
+            throw ProblemException.invalid("siteId", RULE);
         }
     }
 }

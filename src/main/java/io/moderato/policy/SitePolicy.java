@@ -2,6 +2,8 @@ package io.moderato.policy;
 
 import io.moderato.classification.Attribute;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,10 +23,33 @@ import java.util.Map;
  * @param holdRepeatPosts              hold an author's comment when they posted the same text recently
  * @param repeatWindowHours            how far back "recently" goes
  */
-public record SitePolicy(Map<String, Thresholds> thresholds, List<String> bannedWords, List<String> suspectWords,
-                         LinkAction links, Boolean preModerateNewCommenters, Integer newCommenterApprovedComments,
-                         Double rejectionRateLimit, Integer rejectionRateWindow, Integer rejectionRateMinDecided,
-                         Boolean holdRepeatPosts, Integer repeatWindowHours) {
+@Schema(description = "A site's moderation policy. PUT: fields left out take their default; PATCH (JSON Merge Patch): "
+        + "fields left out keep their stored value, null returns a field to its default.")
+public record SitePolicy(
+        @Schema(description = "Per attribute key (toxicity, severe_toxicity, insult, threat, identity_attack, profanity, "
+                + "sexually_explicit): the scores in [0, 1] at which a comment is held (review) and rejected (reject); "
+                + "null: never. An attribute left out keeps its default thresholds.")
+        Map<String, Thresholds> thresholds,
+        @Schema(description = "Words or phrases that reject a comment (* wildcards; matched after normalisation). Default: none.")
+        List<String> bannedWords,
+        @Schema(description = "Words or phrases that hold a comment for review. Default: none.")
+        List<String> suspectWords,
+        @Schema(description = "What happens to a comment with a link. Default: REVIEW (held).")
+        LinkAction links,
+        @Schema(description = "Hold comments of authors with fewer approved comments than newCommenterApprovedComments. Default: false.")
+        Boolean preModerateNewCommenters,
+        @Schema(description = "Approved comments an author needs to stop being new (not negative). Default: 1.")
+        Integer newCommenterApprovedComments,
+        @Schema(description = "Hold comments of authors whose recent rejection rate is above this, in [0, 1] (1: off). Default: 0.5.")
+        Double rejectionRateLimit,
+        @Schema(description = "How many of the author's latest decided comments the rate is taken over (1..1000). Default: 10.")
+        Integer rejectionRateWindow,
+        @Schema(description = "The rate counts once the author has this many decided comments. Default: 3.")
+        Integer rejectionRateMinDecided,
+        @Schema(description = "Hold an author's comment when they posted the same text recently. Default: true.")
+        Boolean holdRepeatPosts,
+        @Schema(description = "How far back \"recently\" goes, in hours (0..8760). Default: 24.")
+        Integer repeatWindowHours) {
 
     /**
      * Fills what a request left out from the defaults: a partial policy changes only what it names (a missing
@@ -54,7 +79,8 @@ public record SitePolicy(Map<String, Thresholds> thresholds, List<String> banned
      * @param review hold for review at or above this (null: never)
      * @param reject reject at or above this (null: never)
      */
-    public record Thresholds(Double review, Double reject) {
+    public record Thresholds(@Schema(description = "Hold at or above this score (null: never)") Double review,
+                             @Schema(description = "Reject at or above this score (null: never)") Double reject) {
     }
 
     /** @return the policy of a site that has not set one */

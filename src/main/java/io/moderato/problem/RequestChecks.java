@@ -68,6 +68,32 @@ public final class RequestChecks {
         }
     }
 
+    /**
+     * Reads an optional whole number from a query parameter (taken as text, so that {@code abc} or {@code 1e3} is
+     * refused with 400 here instead of the framework's 404).
+     *
+     * @param value    the parameter, may be null
+     * @param field    its name
+     * @param min      smallest accepted value
+     * @param max      largest accepted value
+     * @param fallback the value when absent
+     * @return the number; the fallback when absent or invalid (then the field is reported)
+     */
+    public int optionalInt(String value, String field, int min, int max, int fallback) {
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            int parsed = Integer.parseInt(value.strip());
+            if (require(parsed >= min && parsed <= max, field, "must be within " + min + ".." + max)) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            require(false, field, "must be a whole number within " + min + ".." + max);
+        }
+        return fallback;
+    }
+
     /** @throws ProblemException with every error found, if any */
     public void throwIfInvalid() {
         if (!errors.isEmpty()) {

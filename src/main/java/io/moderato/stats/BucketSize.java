@@ -45,6 +45,14 @@ public enum BucketSize {
     }
 
     /**
+     * @param instant any instant
+     * @return the number of whole buckets between the epoch and the bucket holding it (negative before 1970)
+     */
+    public long index(Instant instant) {
+        return Math.floorDiv(instant.getEpochSecond(), length().toSeconds());
+    }
+
+    /**
      * @param name {@code hour} or {@code day}, any case
      * @return the size, if known
      */

@@ -27,4 +27,20 @@ public interface AccessConfig {
     /** A dashboard session ends this long after sign-in, however busy. */
     @WithDefault("PT12H")
     Duration sessionMaxAge();
+
+    /** Failed dashboard sign-ins from one client address after which each further attempt must wait (doubling from one second). */
+    @WithDefault("3")
+    int signInSlowAfterFailures();
+
+    /** Failed dashboard sign-ins from one client address, within {@link #signInWindow()}, after which the address is locked out. */
+    @WithDefault("10")
+    int signInMaxFailures();
+
+    /** How long failed sign-ins count against an address. */
+    @WithDefault("PT15M")
+    Duration signInWindow();
+
+    /** How long an address that reached the maximum of failed sign-ins is refused (429). */
+    @WithDefault("PT15M")
+    Duration signInLockout();
 }

@@ -52,6 +52,10 @@ public class ApiKeyEntity {
     @Column(name = "last_used_at")
     public Instant lastUsedAt;
 
+    /** The sites the key is limited to, comma-separated; null for all sites. */
+    @Column(name = "sites")
+    public String sites;
+
     /**
      * @param now the current time
      * @return true when neither revoked nor expired

@@ -5,6 +5,7 @@ import io.moderato.access.CurrentCaller;
 import io.moderato.access.Role;
 import io.moderato.access.repository.ApiKeyEntity;
 import io.moderato.access.service.ApiKeyService;
+import io.moderato.policy.SiteIds;
 import io.moderato.problem.RequestChecks;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -30,6 +31,8 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class ApiKeyResource {
 
+    private static final int MAX_SITES = 30;
+
     private final ApiKeyService keys;
     private final CurrentCaller caller;
 
@@ -45,8 +48,9 @@ public class ApiKeyResource {
      * @param role               client, moderator or admin
      * @param expiresAt          when it stops working (optional)
      * @param rateLimitPerMinute its own budget (optional)
+     * @param sites              the sites a client or moderator key is limited to (optional; absent: all sites)
      */
-    public record CreateKeyRequest(String name, String role, Instant expiresAt, Integer rateLimitPerMinute) {
+    public record CreateKeyRequest(String name, String role, Instant expiresAt, Integer rateLimitPerMinute, List<String> sites) {
     }
 
     /**
@@ -62,13 +66,15 @@ public class ApiKeyResource {
      * @param lastUsedAt         when it was last used (to within five minutes)
      * @param rateLimitPerMinute its own budget, if set
      * @param active             whether it works now
+     * @param sites              the sites it is limited to; null for all sites
      */
     public record KeyView(String prefix, String name, String role, Instant createdAt, String createdBy,
                           Instant expiresAt, Instant revokedAt, Instant lastUsedAt, Integer rateLimitPerMinute,
-                          boolean active) {
+                          boolean active, java.util.SortedSet<String> sites) {
         static KeyView of(ApiKeyEntity key) {
             return new KeyView(key.prefix, key.name, key.role.name().toLowerCase(), key.createdAt, key.createdBy,
-                    key.expiresAt, key.revokedAt, key.lastUsedAt, key.rateLimitPerMinute, key.isActive(Instant.now()));
+                    key.expiresAt, key.revokedAt, key.lastUsedAt, key.rateLimitPerMinute, key.isActive(Instant.now()),
+                    ApiKeyService.sites(key));
         }
     }
 
@@ -95,10 +101,17 @@ public class ApiKeyResource {
             }
             checks.require(request.expiresAt() == null || request.expiresAt().isAfter(Instant.now()), "expiresAt", "must be in the future");
             checks.require(request.rateLimitPerMinute() == null || request.rateLimitPerMinute() > 0, "rateLimitPerMinute", "must be positive");
+            if (request.sites() != null && checks.require(request.sites().size() <= MAX_SITES, "sites", "must list at most " + MAX_SITES + " sites")) {
+                for (int i = 0; i < request.sites().size(); i++) {
+                    checks.require(SiteIds.isValid(request.sites().get(i)), "sites[" + i + "]",
+                            "must be 1 to 100 letters, digits, dots, dashes or underscores");
+                }
+                checks.require(request.sites().isEmpty() || role != Role.ADMIN, "sites", "an admin key acts on every site; only client and moderator keys can be limited");
+            }
         }
         checks.throwIfInvalid();
         ApiKeyService.CreatedKey created = keys.create(request.name().strip(), role, request.expiresAt(),
-                request.rateLimitPerMinute(), caller.actor());
+                request.rateLimitPerMinute(), caller.actor(), request.sites());
         return new CreatedKeyView(created.secret(), KeyView.of(created.key()));
     }
 
@@ -110,8 +123,9 @@ public class ApiKeyResource {
 
     @DELETE
     @Path("/{prefix}")
-    @Operation(summary = "Revoke an API key", description = "Takes effect at once; revoking twice is harmless.")
+    @Operation(summary = "Revoke an API key", description = "Takes effect at once; revoking twice is harmless. "
+            + "Recorded in the audit log (KEY_REVOKED), as creation is (KEY_CREATED).")
     public KeyView revoke(@PathParam("prefix") String prefix) {
-        return KeyView.of(keys.revoke(prefix));
+        return KeyView.of(keys.revoke(prefix, caller.actor()));
     }
 }

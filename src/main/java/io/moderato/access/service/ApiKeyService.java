@@ -5,6 +5,7 @@ import io.moderato.access.Role;
 import io.moderato.access.config.AccessConfig;
 import io.moderato.access.repository.ApiKeyEntity;
 import io.moderato.access.repository.ApiKeyRepository;
+import io.moderato.audit.service.AuditLog;
 import io.moderato.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.commons.codec.digest.DigestUtils;
@@ -18,7 +19,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -31,14 +34,23 @@ public class ApiKeyService {
     private static final String SCHEME = "mod_";
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(5);
+    /** What a generated prefix can look like: URL-safe base64 of six bytes, with '-' and '_' replaced. */
+    private static final java.util.regex.Pattern PREFIX = java.util.regex.Pattern.compile("[A-Za-z0-9]{1,16}");
+
+    /** Audit action: an admin created a key. */
+    public static final String KEY_CREATED = "KEY_CREATED";
+    /** Audit action: an admin revoked a key. */
+    public static final String KEY_REVOKED = "KEY_REVOKED";
 
     private final ApiKeyRepository keys;
     private final AccessConfig config;
+    private final AuditLog audit;
     private final Clock clock;
 
-    public ApiKeyService(ApiKeyRepository keys, AccessConfig config) {
+    public ApiKeyService(ApiKeyRepository keys, AccessConfig config, AuditLog audit) {
         this.keys = keys;
         this.config = config;
+        this.audit = audit;
         this.clock = Clock.systemUTC();
     }
 
@@ -57,10 +69,12 @@ public class ApiKeyService {
      * @param expiresAt          when it stops working, or null for never
      * @param rateLimitPerMinute its own request budget, or null for the default
      * @param createdBy          the admin creating it
+     * @param sites              the sites a client or moderator key is limited to; null or empty for all sites
      * @return the key and its secret
      */
     @Transactional
-    public CreatedKey create(String name, Role role, Instant expiresAt, Integer rateLimitPerMinute, String createdBy) {
+    public CreatedKey create(String name, Role role, Instant expiresAt, Integer rateLimitPerMinute, String createdBy,
+                             java.util.Collection<String> sites) {
         String prefix = randomToken(6).toLowerCase().replace('-', 'x').replace('_', 'y');
         String secret = SCHEME + prefix + "_" + randomToken(24);
         ApiKeyEntity key = new ApiKeyEntity();
@@ -72,7 +86,10 @@ public class ApiKeyService {
         key.createdAt = clock.instant();
         key.createdBy = createdBy;
         key.expiresAt = expiresAt;
+        key.sites = sites == null || sites.isEmpty() ? null : String.join(",", new java.util.TreeSet<>(sites));
         keys.persist(key);
+        audit.append(new AuditLog.Entry(createdBy, KEY_CREATED, null, null, null, null, null, null, null,
+                Map.of("after", describe(key))));
         return new CreatedKey(key, secret);
     }
 
@@ -86,15 +103,40 @@ public class ApiKeyService {
      * Revokes a key at once; revoking twice is harmless.
      *
      * @param prefix the key's prefix
+     * @param actor  the admin revoking it
      * @return the revoked key
      */
     @Transactional
-    public ApiKeyEntity revoke(String prefix) {
+    public ApiKeyEntity revoke(String prefix, String actor) {
         ApiKeyEntity key = keys.findByPrefix(prefix).orElseThrow(() -> ProblemException.notFound("no API key with prefix " + prefix));
         if (key.revokedAt == null) {
+            Map<String, Object> before = describe(key);
             key.revokedAt = clock.instant();
+            audit.append(new AuditLog.Entry(actor, KEY_REVOKED, null, null, null, null, null, null, null,
+                    Map.of("before", before, "after", describe(key))));
         }
         return key;
+    }
+
+    /** What the audit log keeps of a key: never its secret or hash. */
+    private static Map<String, Object> describe(ApiKeyEntity key) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("prefix", key.prefix);
+        view.put("name", key.name);
+        view.put("role", key.role.name());
+        view.put("expiresAt", key.expiresAt == null ? null : key.expiresAt.toString());
+        view.put("revokedAt", key.revokedAt == null ? null : key.revokedAt.toString());
+        view.put("rateLimitPerMinute", key.rateLimitPerMinute);
+        view.put("sites", sites(key));
+        return view;
+    }
+
+    /**
+     * @param key a stored key
+     * @return the sites it is limited to, sorted; null for all sites
+     */
+    public static java.util.SortedSet<String> sites(ApiKeyEntity key) {
+        return key.sites == null ? null : new java.util.TreeSet<>(List.of(key.sites.split(",")));
     }
 
     /**
@@ -109,7 +151,7 @@ public class ApiKeyService {
         Optional<String> bootstrap = config.bootstrapAdminKey().filter(k -> k.length() >= 16);
         if (bootstrap.isPresent() && MessageDigest.isEqual(bootstrap.get().getBytes(StandardCharsets.UTF_8),
                 token.getBytes(StandardCharsets.UTF_8))) {
-            return Optional.of(new Caller(null, "bootstrap-admin", "bootstrap", Role.ADMIN, config.defaultRateLimitPerMinute()));
+            return Optional.of(new Caller(null, "bootstrap-admin", "bootstrap", Role.ADMIN, config.defaultRateLimitPerMinute(), null));
         }
         if (!token.startsWith(SCHEME)) {
             return Optional.empty();
@@ -119,6 +161,10 @@ public class ApiKeyService {
             return Optional.empty();
         }
         String prefix = token.substring(SCHEME.length(), end);
+        if (!PREFIX.matcher(prefix).matches()) {
+            // Never look up what cannot be a prefix (e.g. text with a NUL, which PostgreSQL refuses).
+            return Optional.empty();
+        }
         Optional<ApiKeyEntity> found = keys.findByPrefix(prefix);
         if (found.isEmpty()) {
             return Optional.empty();
@@ -133,7 +179,7 @@ public class ApiKeyService {
             key.lastUsedAt = now;
         }
         int limit = key.rateLimitPerMinute == null ? config.defaultRateLimitPerMinute() : key.rateLimitPerMinute;
-        return Optional.of(new Caller(key.id, key.name, key.prefix, key.role, limit));
+        return Optional.of(new Caller(key.id, key.name, key.prefix, key.role, limit, sites(key)));
     }
 
     private static String randomToken(int bytes) {

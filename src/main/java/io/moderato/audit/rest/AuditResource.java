@@ -3,6 +3,8 @@ package io.moderato.audit.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.moderato.access.Authorized;
+import io.moderato.access.CurrentCaller;
+import io.moderato.problem.ProblemException;
 import io.moderato.access.Role;
 import io.moderato.audit.repository.AuditEntryEntity;
 import io.moderato.audit.service.AuditLog;
@@ -29,10 +31,12 @@ public class AuditResource {
 
     private final AuditLog audit;
     private final ObjectMapper json;
+    private final CurrentCaller caller;
 
-    public AuditResource(AuditLog audit, ObjectMapper json) {
+    public AuditResource(AuditLog audit, ObjectMapper json, CurrentCaller caller) {
         this.audit = audit;
         this.json = json;
+        this.caller = caller;
     }
 
     /**
@@ -70,7 +74,7 @@ public class AuditResource {
     public Page list(@QueryParam("siteId") String siteId, @QueryParam("commentId") String commentId,
                      @QueryParam("actor") String actor, @QueryParam("action") String action,
                      @QueryParam("from") String from, @QueryParam("to") String to,
-                     @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+                     @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
         RequestChecks checks = new RequestChecks();
         Instant fromTime = instant(from, "from", checks);
         Instant toTime = instant(to, "to", checks);
@@ -82,9 +86,16 @@ public class AuditResource {
                 checks.require(false, "cursor", "is not a cursor from this API");
             }
         }
-        int size = limit == null ? 100 : limit;
-        checks.require(size >= 1 && size <= MAX_LIMIT, "limit", "must be within 1.." + MAX_LIMIT);
+        int size = checks.optionalInt(limit, "limit", 1, MAX_LIMIT, 100);
         checks.throwIfInvalid();
+        if (caller.sites() != null) {
+            // A key limited to some sites reads their entries only, one site at a time.
+            if (siteId == null) {
+                throw new ProblemException(403, "forbidden-site", "Forbidden",
+                        "This key is limited to some sites: pass siteId (one of " + caller.sites() + ").", List.of());
+            }
+            caller.checkSite(siteId);
+        }
         List<AuditEntryEntity> entries = audit.find(siteId, commentId, actor, action, fromTime, toTime, after, size + 1);
         boolean more = entries.size() > size;
         List<EntryView> views = entries.stream().limit(size).map(this::view).toList();

@@ -126,6 +126,22 @@ public class AuditLog {
         return entries.find(query, parameters).page(0, limit).list();
     }
 
+    /**
+     * The newest decisions and undos of one comment, newest first: what undo needs, however long the comment's
+     * history is.
+     *
+     * @param siteId    the site
+     * @param commentId the site's comment id
+     * @param limit     at most this many
+     * @return the entries, newest first
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<AuditEntryEntity> latestDecisions(String siteId, String commentId, int limit) {
+        return entries.find("siteId = :siteId and commentId = :commentId and action in :actions order by id desc",
+                        Parameters.with("siteId", siteId).and("commentId", commentId).and("actions", List.of(DECIDED, UNDONE)))
+                .page(0, limit).list();
+    }
+
     private String write(Object value) {
         try {
             return json.writeValueAsString(value);

@@ -18,6 +18,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -46,7 +47,7 @@ public class CommentResource {
     @Operation(summary = "Ingest a comment",
             description = "Classifies it, applies the site's policy and stores it. 201 for a new comment; 200 for a retry "
                     + "(nothing changes) or an edit (new text: scored and decided again, history kept).")
-    @APIResponse(responseCode = "201", description = "Stored; the answer is the stored comment")
+    @APIResponse(responseCode = "201", description = "Stored; the answer is the stored comment, Location its address")
     @APIResponse(responseCode = "200", description = "Known comment: unchanged retry or edit")
     @APIResponse(responseCode = "400", description = "Invalid fields; nothing stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -71,13 +72,17 @@ public class CommentResource {
             checks.optionalText(request.parentId(), "parentId", 200);
         }
         checks.throwIfInvalid();
+        caller.checkSite(request.siteId());
         IngestCommand command = new IngestCommand(request.siteId(), request.id(), request.article().id(),
                 request.article().url(), request.article().title(), request.author().id(),
                 request.author().displayName(), request.text(), request.createdAt(), request.parentId());
         CommentService.IngestResult result = comments.ingest(command, caller.actor());
-        int status = result.outcome() == CommentService.Outcome.CREATED ? 201 : 200;
-        return Response.status(status).entity(result.comment())
-                .header("Moderato-Ingest-Outcome", result.outcome().name()).build();
+        Response.ResponseBuilder response = Response.status(result.outcome() == CommentService.Outcome.CREATED ? 201 : 200)
+                .entity(result.comment()).header("Moderato-Ingest-Outcome", result.outcome().name());
+        if (result.outcome() == CommentService.Outcome.CREATED) {
+            response.location(UriBuilder.fromPath("/api/v1/comments/{siteId}/{id}").build(request.siteId(), request.id()));
+        }
+        return response.build();
     }
 
     @GET
@@ -86,6 +91,7 @@ public class CommentResource {
     @Operation(summary = "Get a comment", description = "Scores, spans, topics, decision, reasons and the revision history.")
     public CommentView get(@PathParam("siteId") String siteId, @PathParam("id") String id) {
         SiteIds.check(siteId);
+        caller.checkSite(siteId);
         return comments.get(siteId, id);
     }
 }

@@ -1,6 +1,7 @@
 package io.moderato.comment.rest;
 
 import io.moderato.access.Authorized;
+import io.moderato.access.CurrentCaller;
 import io.moderato.access.Role;
 import io.moderato.comment.CommentView;
 import io.moderato.comment.repository.CommentEntity;
@@ -8,6 +9,7 @@ import io.moderato.comment.repository.CommentRepository;
 import io.moderato.comment.service.CommentService;
 import io.moderato.policy.SiteIds;
 import io.moderato.policy.repository.SitePolicyRepository;
+import io.moderato.problem.RequestChecks;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -34,11 +36,14 @@ public class ContextResource {
     private final CommentRepository comments;
     private final CommentService views;
     private final SitePolicyRepository policies;
+    private final CurrentCaller caller;
 
-    public ContextResource(CommentRepository comments, CommentService views, SitePolicyRepository policies) {
+    public ContextResource(CommentRepository comments, CommentService views, SitePolicyRepository policies,
+                           CurrentCaller caller) {
         this.comments = comments;
         this.views = views;
         this.policies = policies;
+        this.caller = caller;
     }
 
     /**
@@ -68,9 +73,12 @@ public class ContextResource {
     @Transactional
     @Operation(summary = "An author's recent comments and decisions")
     public AuthorView author(@PathParam("siteId") String siteId, @PathParam("authorId") String authorId,
-                             @QueryParam("limit") Integer limit) {
+                             @QueryParam("limit") String limit) {
         SiteIds.check(siteId);
-        int size = limit == null ? 20 : Math.max(1, Math.min(limit, 200));
+        caller.checkSite(siteId);
+        RequestChecks checks = new RequestChecks();
+        int size = checks.optionalInt(limit, "limit", 1, 200, 20);
+        checks.throwIfInvalid();
         List<CommentEntity> recent = comments.latestByAuthor(siteId, authorId, size);
         Map<String, Long> counts = new java.util.LinkedHashMap<>();
         comments.countsByStatus(siteId, authorId).forEach((status, count) -> counts.put(status.name(), count));
@@ -84,6 +92,7 @@ public class ContextResource {
     @Operation(summary = "An article's whole thread, with each comment's state")
     public ThreadView thread(@PathParam("siteId") String siteId, @PathParam("articleId") String articleId) {
         SiteIds.check(siteId);
+        caller.checkSite(siteId);
         List<CommentEntity> thread = comments.thread(siteId, articleId, MAX_THREAD);
         CommentEntity first = thread.isEmpty() ? null : thread.get(0);
         return new ThreadView(articleId, first == null ? null : first.articleTitle, first == null ? null : first.articleUrl,
@@ -93,10 +102,12 @@ public class ContextResource {
     @GET
     @Path("/sites")
     @Transactional
-    @Operation(summary = "Sites with comments or a policy")
+    @Operation(summary = "Sites with comments or a policy", description = "For a key limited to some sites, only those.")
     public List<String> sites() {
         TreeSet<String> sites = new TreeSet<>(comments.siteIds());
         policies.findAll().stream().forEach(p -> sites.add(p.siteId));
+        // A key limited to some sites sees those only (the dashboard's site list comes from here).
+        sites.removeIf(site -> !caller.get().maySee(site));
         return List.copyOf(sites);
     }
 }

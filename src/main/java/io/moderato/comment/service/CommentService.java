@@ -9,7 +9,6 @@ import io.moderato.classification.Attribute;
 import io.moderato.classification.Classification;
 import io.moderato.classification.service.ClassificationService;
 import io.moderato.comment.CommentStatus;
-import io.moderato.comment.CommentStatusChanged;
 import io.moderato.comment.CommentView;
 import io.moderato.comment.repository.CommentEntity;
 import io.moderato.comment.repository.CommentRepository;
@@ -26,7 +25,6 @@ import io.moderato.text.TextNormalizer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.commons.codec.digest.DigestUtils;
-import jakarta.enterprise.event.Event;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
@@ -51,19 +49,17 @@ public class CommentService {
     private final CommentRevisionRepository revisions;
     private final ClassificationService classification;
     private final PolicyService policies;
-    private final AuditLog audit;
-    private final Event<CommentStatusChanged> statusChanges;
+    private final StatusChanges statusChanges;
     private final ObjectMapper json;
     private final TextNormalizer normalizer = new TextNormalizer();
 
     public CommentService(CommentRepository comments, CommentRevisionRepository revisions,
-                          ClassificationService classification, PolicyService policies, AuditLog audit,
-                          Event<CommentStatusChanged> statusChanges, ObjectMapper json) {
+                          ClassificationService classification, PolicyService policies, StatusChanges statusChanges,
+                          ObjectMapper json) {
         this.comments = comments;
         this.revisions = revisions;
         this.classification = classification;
         this.policies = policies;
-        this.audit = audit;
         this.statusChanges = statusChanges;
         this.json = json;
     }
@@ -178,12 +174,8 @@ public class CommentService {
         revision.recordedAt = now;
         revisions.persist(revision);
 
-        audit.append(new AuditLog.Entry(actor, created ? AuditLog.INGESTED : AuditLog.EDITED, comment.siteId,
-                comment.externalId, previous == null ? null : previous.name(), comment.status.name(),
-                decision.decision().name(), null, Attribute.byKey(scored.attributes()), decision.reasons()));
-        if (previous != comment.status) {
-            statusChanges.fire(new CommentStatusChanged(comment.siteId, comment.externalId, previous, comment.status, MACHINE, now));
-        }
+        statusChanges.record(comment, previous, new StatusChanges.Change(actor, MACHINE,
+                created ? AuditLog.INGESTED : AuditLog.EDITED, decision.decision().name(), null, decision.reasons()), now);
         return new IngestResult(created ? Outcome.CREATED : Outcome.EDITED, view(comment, false));
     }
 

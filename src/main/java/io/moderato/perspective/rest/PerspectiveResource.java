@@ -121,6 +121,12 @@ public class PerspectiveResource {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        String bodyFault = ProblemMappers.bodyFault(e);
+        if (bodyFault != null) {
+            // The client's fault (e.g. malformed chunked encoding), found while the body was read.
+            LOG.debugf("unreadable comments request body: %s", e.getClass().getName());
+            return GoogleError.respond(400, "The request body " + bodyFault + ".", List.of());
+        }
         // Only the type: a message or stack could carry the comment, and nothing of it may reach the logs.
         LOG.errorf("comments request failed: %s", e.getClass().getName());
         return GoogleError.respond(500, "Internal error.", List.of());

@@ -1,29 +1,45 @@
 package io.moderato.policy.rest;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.moderato.access.Authorized;
 import io.moderato.access.CurrentCaller;
 import io.moderato.access.Role;
 import io.moderato.policy.SiteIds;
 import io.moderato.policy.SitePolicy;
 import io.moderato.policy.service.PolicyService;
+import io.moderato.problem.Problem;
 import io.moderato.problem.ProblemException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** A site's moderation policy. */
+/**
+ * A site's moderation policy: read it (with its version as ETag), replace it whole (PUT), or change part of it with
+ * a JSON Merge Patch (PATCH); both writes take {@code If-Match} and answer 412 when the policy changed meanwhile.
+ */
 @Path("/api/v1/admin/sites/{siteId}/policy")
 @Tag(name = "Policy")
 @Authorized(Role.ADMIN)
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class PolicyResource {
+
+    /** The media type of a JSON Merge Patch (RFC 7396). */
+    public static final String MERGE_PATCH = "application/merge-patch+json";
 
     private final PolicyService policies;
     private final CurrentCaller caller;
@@ -34,19 +50,71 @@ public class PolicyResource {
     }
 
     @GET
-    @Operation(summary = "Get a site's policy", description = "A site that never set one gets the defaults (stored: false).")
-    public PolicyService.StoredPolicy get(@PathParam("siteId") String siteId) {
+    @Operation(summary = "Get a site's policy", description = "A site that never set one gets the defaults (stored: false, "
+            + "version 0). The ETag is the policy's version; send it back as If-Match when you change the policy.")
+    public Response get(@PathParam("siteId") String siteId) {
         SiteIds.check(siteId);
-        return policies.get(siteId);
+        return withTag(policies.get(siteId));
     }
 
     @PUT
-    @Operation(summary = "Replace a site's policy", description = "Applies to comments ingested from now on.")
-    public PolicyService.StoredPolicy put(@PathParam("siteId") String siteId, SitePolicy policy) {
+    @Operation(summary = "Replace a site's policy", description = "A full replacement: every field the body leaves out "
+            + "takes its default (not its stored value). With If-Match (the version from GET), 412 when the policy "
+            + "changed since. Applies to comments ingested from now on. Recorded in the audit log (POLICY_CHANGED).")
+    @APIResponse(responseCode = "200", description = "Stored; ETag is the new version")
+    @APIResponse(responseCode = "400", description = "Unsound fields, each named",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "The policy changed since the If-Match version",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response put(@PathParam("siteId") String siteId,
+                        @Parameter(description = "the version read (GET's ETag), or *") @HeaderParam("If-Match") String ifMatch,
+                        SitePolicy policy) {
         SiteIds.check(siteId);
         if (policy == null) {
             throw ProblemException.invalid("body", "is required");
         }
-        return policies.put(siteId, policy, caller.actor());
+        return withTag(policies.put(siteId, policy, caller.actor(), expectedVersion(ifMatch)));
+    }
+
+    @PATCH
+    @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
+    @Operation(summary = "Change part of a site's policy", description = "A JSON Merge Patch (RFC 7396) of the policy: "
+            + "members named change, objects (thresholds) merge, a member set to null returns to its default, the rest "
+            + "stays as stored. If-Match and 412 as for PUT. Recorded in the audit log (POLICY_CHANGED).")
+    @APIResponse(responseCode = "200", description = "Stored; ETag is the new version")
+    @APIResponse(responseCode = "412", description = "The policy changed since the If-Match version",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response patch(@PathParam("siteId") String siteId,
+                          @Parameter(description = "the version read (GET's ETag), or *") @HeaderParam("If-Match") String ifMatch,
+                          @Schema(implementation = SitePolicy.class) JsonNode patch) {
+        SiteIds.check(siteId);
+        return withTag(policies.patch(siteId, patch, caller.actor(), expectedVersion(ifMatch)));
+    }
+
+    /** @return the version an If-Match names; null for none or {@code *} */
+    static Long expectedVersion(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
+            return null;
+        }
+        String tag = ifMatch.strip();
+        if (tag.startsWith("W/")) {
+            tag = tag.substring(2);
+        }
+        if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
+            tag = tag.substring(1, tag.length() - 1);
+        }
+        try {
+            long version = Long.parseLong(tag);
+            if (version >= 0) {
+                return version;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw ProblemException.invalid("If-Match", "must be the policy's ETag, e.g. \"3\", or *");
+    }
+
+    private static Response withTag(PolicyService.StoredPolicy stored) {
+        return Response.ok(stored).tag(new EntityTag(Long.toString(stored.version()))).build();
     }
 }

@@ -1,2 +1,2 @@
-/** {@code /api/v1/admin/sites/{siteId}/policy}: reading and replacing a site's policy. */
+/** {@code /api/v1/admin/sites/{siteId}/policy}: reading, replacing (PUT) and patching (PATCH, JSON Merge Patch) a site's policy, guarded by its version. */
 package io.moderato.policy.rest;

@@ -1,17 +1,23 @@
 package io.moderato.policy.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.moderato.audit.service.AuditLog;
+import io.moderato.policy.MergePatch;
 import io.moderato.policy.PolicyEvaluator;
 import io.moderato.policy.SitePolicy;
 import io.moderato.policy.repository.SitePolicyEntity;
 import io.moderato.policy.repository.SitePolicyRepository;
 import io.moderato.problem.FieldError;
+import io.moderato.problem.ProblemMappers;
 import io.moderato.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,8 +29,12 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class PolicyService {
 
+    /** The audit action of a policy change. */
+    public static final String POLICY_CHANGED = "POLICY_CHANGED";
+
     private final SitePolicyRepository policies;
     private final ObjectMapper json;
+    private final AuditLog audit;
     private final Map<String, Cached> evaluators = new ConcurrentHashMap<>();
 
     private record Cached(long version, PolicyEvaluator evaluator) {
@@ -36,7 +46,8 @@ public class PolicyService {
      * @param siteId    the site
      * @param policy    the policy
      * @param stored    false when the site uses the defaults
-     * @param version   the stored version (0 for defaults)
+     * @param version   the stored version, 1 for the first stored policy and one more at each change (0: defaults);
+     *                  also the policy's ETag, which PUT and PATCH take as If-Match
      * @param updatedAt when it was last changed
      * @param updatedBy who changed it
      */
@@ -44,9 +55,10 @@ public class PolicyService {
                                String updatedBy) {
     }
 
-    public PolicyService(SitePolicyRepository policies, ObjectMapper json) {
+    public PolicyService(SitePolicyRepository policies, ObjectMapper json, AuditLog audit) {
         this.policies = policies;
         this.json = json;
+        this.audit = audit;
     }
 
     /**
@@ -59,7 +71,7 @@ public class PolicyService {
         if (entity == null) {
             return new StoredPolicy(siteId, SitePolicy.defaults(), false, 0, null, null);
         }
-        return new StoredPolicy(siteId, read(entity.policy), true, entity.version, entity.updatedAt, entity.updatedBy);
+        return new StoredPolicy(siteId, read(entity.policy), true, entity.version + 1, entity.updatedAt, entity.updatedBy);
     }
 
     /**
@@ -80,37 +92,93 @@ public class PolicyService {
     }
 
     /**
-     * Replaces a site's policy.
+     * Replaces a site's policy: what the request leaves out takes its default, not its stored value.
      *
-     * @param siteId the site
-     * @param policy the new policy
-     * @param actor  who changes it
+     * @param siteId          the site
+     * @param request         the new policy
+     * @param actor           who changes it
+     * @param expectedVersion the version the change was based on (If-Match); null: unconditional
      * @return the stored policy
-     * @throws ProblemException 400 naming every unsound field
+     * @throws ProblemException 400 naming every unsound field; 412 when the policy is no longer at expectedVersion
      */
     @Transactional
-    public StoredPolicy put(String siteId, SitePolicy request, String actor) {
-        SitePolicy policy = request.withDefaults();
+    public StoredPolicy put(String siteId, SitePolicy request, String actor, Long expectedVersion) {
+        return store(siteId, request.withDefaults(), actor, expectedVersion);
+    }
+
+    /**
+     * Changes part of a site's policy with a JSON Merge Patch (RFC 7396) applied to its current policy (the defaults
+     * when none is stored): named members change, members set to null return to their default, the rest stay.
+     *
+     * @param siteId          the site
+     * @param patch           the merge patch, a JSON object
+     * @param actor           who changes it
+     * @param expectedVersion the version the change was based on (If-Match); null: unconditional
+     * @return the stored policy
+     * @throws ProblemException 400 for an unsound result, 412 when the policy is no longer at expectedVersion
+     */
+    @Transactional
+    public StoredPolicy patch(String siteId, JsonNode patch, String actor, Long expectedVersion) {
+        if (patch == null || !patch.isObject()) {
+            throw ProblemException.invalid("body", "must be a JSON object (a JSON Merge Patch of the policy)");
+        }
+        JsonNode current = json.valueToTree(get(siteId).policy());
+        SitePolicy patched;
+        try {
+            patched = json.treeToValue(MergePatch.apply(current, patch), SitePolicy.class);
+        } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
+            throw ProblemException.invalid(List.of(ProblemMappers.fieldError(e)));
+        } catch (JsonProcessingException e) {
+            throw ProblemException.invalid("body", "is not a policy: " + e.getOriginalMessage());
+        }
+        return store(siteId, patched.withDefaults(), actor, expectedVersion);
+    }
+
+    private StoredPolicy store(String siteId, SitePolicy policy, String actor, Long expectedVersion) {
         List<FieldError> errors = PolicyEvaluator.problems(policy).stream()
                 .map(p -> new FieldError(p.getKey(), p.getValue())).toList();
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
         SitePolicyEntity entity = policies.findById(siteId);
+        long currentVersion = entity == null ? 0 : entity.version + 1;
+        if (expectedVersion != null && expectedVersion != currentVersion) {
+            throw stale(currentVersion, expectedVersion);
+        }
+        SitePolicy before = entity == null ? null : read(entity.policy);
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         if (entity == null) {
             entity = new SitePolicyEntity();
             entity.siteId = siteId;
             entity.policy = write(policy);
-            entity.updatedAt = Instant.now();
+            entity.updatedAt = now;
             entity.updatedBy = actor;
             policies.persist(entity);
         } else {
             entity.policy = write(policy);
-            entity.updatedAt = Instant.now();
+            entity.updatedAt = now;
             entity.updatedBy = actor;
         }
-        policies.flush();
-        return new StoredPolicy(siteId, policy, true, entity.version, entity.updatedAt, entity.updatedBy);
+        try {
+            policies.flush();
+        } catch (PersistenceException e) {
+            // Another change of the same policy committed first (version check or first insert).
+            throw stale(-1, currentVersion);
+        }
+        long version = entity.version + 1;
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("version", version);
+        details.put("before", before);
+        details.put("after", policy);
+        audit.append(new AuditLog.Entry(actor, POLICY_CHANGED, siteId, null, null, null, null, null, null, details));
+        return new StoredPolicy(siteId, policy, true, version, entity.updatedAt, entity.updatedBy);
+    }
+
+    private static ProblemException stale(long current, long expected) {
+        return new ProblemException(412, "precondition-failed", "Precondition Failed",
+                (current < 0 ? "the policy was changed by someone else after version " + expected
+                        : "the policy is at version " + current + ", not " + expected)
+                        + "; read it again (GET, ETag) and apply your change to what is there now", List.of());
     }
 
     private SitePolicy read(String stored) {

@@ -53,6 +53,7 @@ public class CommentDecisionResource {
             + "is claimed by another moderator. Recorded in the audit log with the previous state and the model's scores.")
     public CommentView decide(@PathParam("siteId") String siteId, @PathParam("id") String id, DecisionRequest request) {
         SiteIds.check(siteId);
+        caller.checkSite(siteId);
         return decisions.decide(command(siteId, id, request, ""), caller.actor());
     }
 
@@ -61,6 +62,7 @@ public class CommentDecisionResource {
     @Operation(summary = "Undo your last decision", description = "Within moderato.review.undo-seconds of deciding; 409 otherwise.")
     public CommentView undo(@PathParam("siteId") String siteId, @PathParam("id") String id) {
         SiteIds.check(siteId);
+        caller.checkSite(siteId);
         return decisions.undo(siteId, id, caller.actor());
     }
 

@@ -100,6 +100,7 @@ public class DecisionResource {
             }
         }
         checks.throwIfInvalid();
+        caller.checkSite(request.siteId());
         List<DecisionService.DecisionCommand> commands = new ArrayList<>();
         for (int i = 0; i < request.decisions().size(); i++) {
             BulkItem item = request.decisions().get(i);

@@ -14,6 +14,11 @@ import io.moderato.review.QueueQuery;
 import io.moderato.review.QueueSort;
 import io.moderato.review.config.ReviewConfig;
 import io.moderato.review.service.QueueService;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -56,7 +61,7 @@ public class QueueResource {
     public QueueService.QueuePage list(@QueryParam("siteId") String siteId, @QueryParam("status") String status,
                                        @QueryParam("topic") String topic, @QueryParam("attribute") String attribute,
                                        @QueryParam("articleId") String articleId, @QueryParam("sort") String sort,
-                                       @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+                                       @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
         RequestChecks checks = new RequestChecks();
         if (checks.require(siteId != null, "siteId", "is required")) {
             checks.require(SiteIds.isValid(siteId), "siteId", "is not a valid site id");
@@ -71,9 +76,9 @@ public class QueueResource {
         if (topic != null) {
             checks.require(Topic.fromCode(topic).isPresent(), "topic", "must be an IPTC Media Topic top-level code such as medtop:11000000");
         }
-        int size = limit == null ? 50 : limit;
-        checks.require(size >= 1 && size <= MAX_PAGE, "limit", "must be within 1.." + MAX_PAGE);
+        int size = checks.optionalInt(limit, "limit", 1, MAX_PAGE, 50);
         checks.throwIfInvalid();
+        caller.checkSite(siteId);
         QueueCursor parsedCursor = cursor == null ? null : QueueCursor.decode(cursor, parsedSort);
         return queues.list(new QueueQuery(siteId, parsedStatus, topic, parsedAttribute, articleId, parsedSort, parsedCursor, size));
     }
@@ -85,7 +90,10 @@ public class QueueResource {
      * @param count           how many comments at most
      * @param durationSeconds how long the claim lasts (default from configuration)
      */
-    public record ClaimRequest(String siteId, Integer count, Integer durationSeconds) {
+    public record ClaimRequest(@NotNull(message = "is required") @Pattern(regexp = SiteIds.PATTERN, message = SiteIds.RULE) String siteId,
+                               @Min(value = 1, message = "must be at least 1") Integer count,
+                               @Min(value = 10, message = "must be within 10..3600") @Max(value = 3600, message = "must be within 10..3600")
+                               Integer durationSeconds) {
     }
 
     /**
@@ -102,18 +110,12 @@ public class QueueResource {
     @Path("/claim")
     @Operation(summary = "Claim held comments", description = "Takes up to count held comments no other moderator holds; "
             + "two moderators never get the same comment, also across instances sharing one PostgreSQL.")
-    public ClaimResponse claim(ClaimRequest request) {
+    public ClaimResponse claim(@Valid @NotNull(message = "is required") ClaimRequest request) {
+        // The fixed rules are on the record (Bean Validation); the configured maximum is checked here.
         RequestChecks checks = new RequestChecks();
-        if (checks.require(request != null, "body", "is required")) {
-            if (checks.require(request.siteId() != null, "siteId", "is required")) {
-                checks.require(SiteIds.isValid(request.siteId()), "siteId", "is not a valid site id");
-            }
-            checks.require(request.count() == null || (request.count() >= 1 && request.count() <= config.maxClaim()),
-                    "count", "must be within 1.." + config.maxClaim());
-            checks.require(request.durationSeconds() == null || (request.durationSeconds() >= 10 && request.durationSeconds() <= 3600),
-                    "durationSeconds", "must be within 10..3600");
-        }
+        checks.require(request.count() == null || request.count() <= config.maxClaim(), "count", "must be within 1.." + config.maxClaim());
         checks.throwIfInvalid();
+        caller.checkSite(request.siteId());
         Duration duration = request.durationSeconds() == null ? config.claimDuration() : Duration.ofSeconds(request.durationSeconds());
         int count = request.count() == null ? 10 : request.count();
         return new ClaimResponse(queues.claim(request.siteId(), caller.actor(), count, duration), caller.actor(), duration.toSeconds());
@@ -124,7 +126,7 @@ public class QueueResource {
      *
      * @param siteId the site
      */
-    public record ReleaseRequest(String siteId) {
+    public record ReleaseRequest(@NotNull(message = "is required") @Pattern(regexp = SiteIds.PATTERN, message = SiteIds.RULE) String siteId) {
     }
 
     /**
@@ -136,11 +138,8 @@ public class QueueResource {
     @POST
     @Path("/release")
     @Operation(summary = "Release your claims", description = "Gives back every comment you hold on the site.")
-    public ReleaseResponse release(ReleaseRequest request) {
-        if (request == null || request.siteId() == null) {
-            throw io.moderato.problem.ProblemException.invalid("siteId", "is required");
-        }
-        SiteIds.check(request.siteId());
+    public ReleaseResponse release(@Valid @NotNull(message = "is required") ReleaseRequest request) {
+        caller.checkSite(request.siteId());
         return new ReleaseResponse(queues.release(request.siteId(), caller.actor()));
     }
 

@@ -2,19 +2,19 @@ package io.moderato.review.service;
 
 import io.moderato.audit.repository.AuditEntryEntity;
 import io.moderato.audit.service.AuditLog;
-import io.moderato.classification.Attribute;
 import io.moderato.comment.CommentStatus;
 import io.moderato.comment.CommentStatusChanged;
 import io.moderato.comment.CommentView;
 import io.moderato.comment.repository.CommentEntity;
 import io.moderato.comment.repository.CommentRepository;
 import io.moderato.comment.service.CommentService;
+import io.moderato.comment.service.StatusChanges;
 import io.moderato.policy.Decision;
 import io.moderato.problem.ProblemException;
+import io.moderato.review.DecisionRules;
 import io.moderato.review.config.ReviewConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 
@@ -26,8 +26,8 @@ import java.util.Map;
 
 /**
  * Moderators' decisions. Each decision locks its comment row, checks that the moderator decided on what is
- * current (else 409), records the decision with the previous state and the model's scores in the audit log, and
- * fires {@link CommentStatusChanged}, all in one transaction.
+ * current (else 409), and changes its status through {@link StatusChanges} (the audit entry with the previous state
+ * and the model's scores, and the {@link CommentStatusChanged} event), all in one transaction.
  */
 @ApplicationScoped
 public class DecisionService {
@@ -35,12 +35,12 @@ public class DecisionService {
     private final CommentRepository comments;
     private final CommentService views;
     private final AuditLog audit;
-    private final Event<CommentStatusChanged> statusChanges;
+    private final StatusChanges statusChanges;
     private final EntityManager entityManager;
     private final ReviewConfig config;
 
     public DecisionService(CommentRepository comments, CommentService views, AuditLog audit,
-                           Event<CommentStatusChanged> statusChanges, EntityManager entityManager, ReviewConfig config) {
+                           StatusChanges statusChanges, EntityManager entityManager, ReviewConfig config) {
         this.comments = comments;
         this.views = views;
         this.audit = audit;
@@ -75,37 +75,21 @@ public class DecisionService {
         return QuarkusTransaction.requiringNew().call(() -> {
             CommentEntity comment = locked(command.siteId(), command.commentId());
             Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-            if (command.expectedRevision() != null && command.expectedRevision() != comment.revision) {
-                throw ProblemException.conflict("the comment was edited since you loaded it (revision "
-                        + comment.revision + ", you saw " + command.expectedRevision() + ")");
-            }
-            if (command.expectedStatus() != null && command.expectedStatus() != comment.status) {
-                throw ProblemException.conflict("the comment is " + comment.status + " now, not " + command.expectedStatus());
-            }
-            if (command.expectedStatus() == null && comment.decidedBy != null) {
-                throw ProblemException.conflict("already decided (" + comment.status + ") by " + comment.decidedBy
-                        + " at " + comment.decidedAt + "; send expectedStatus to overrule");
-            }
-            if (comment.claimedBy != null && !comment.claimedBy.equals(moderator) && comment.claimExpiresAt != null
-                    && comment.claimExpiresAt.isAfter(now)) {
-                throw ProblemException.conflict("claimed by " + comment.claimedBy + " until " + comment.claimExpiresAt);
-            }
-            CommentStatus previous = comment.status;
-            comment.status = CommentStatus.of(command.decision());
+            DecisionRules.conflict(new DecisionRules.CommentState(comment.revision, comment.status, comment.decidedBy,
+                            comment.decidedAt, comment.claimedBy, comment.claimExpiresAt), command.expectedRevision(),
+                    command.expectedStatus(), moderator, now).ifPresent(reason -> {
+                        throw ProblemException.conflict(reason);
+                    });
             comment.decidedBy = moderator;
             comment.decidedAt = now;
-            comment.updatedAt = now;
             comment.claimedBy = null;
             comment.claimExpiresAt = null;
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("revision", comment.revision);
             details.put("machineDecision", comment.machineDecision.name());
             details.put("modelVersion", comment.modelVersion);
-            audit.append(new AuditLog.Entry(moderator, AuditLog.DECIDED, comment.siteId, comment.externalId,
-                    previous.name(), comment.status.name(), command.reason(), command.note(), Attribute.byKey(comment.scores()), details));
-            if (previous != comment.status) {
-                statusChanges.fire(new CommentStatusChanged(comment.siteId, comment.externalId, previous, comment.status, moderator, now));
-            }
+            statusChanges.transition(comment, CommentStatus.of(command.decision()), new StatusChanges.Change(moderator,
+                    moderator, AuditLog.DECIDED, command.reason(), command.note(), details), now);
             entityManager.flush();
             return views.view(comment, false);
         });
@@ -123,9 +107,9 @@ public class DecisionService {
     public CommentView undo(String siteId, String commentId, String moderator) {
         return QuarkusTransaction.requiringNew().call(() -> {
             CommentEntity comment = locked(siteId, commentId);
-            List<AuditEntryEntity> decisions = audit.find(siteId, commentId, null, null, null, null, null, 1000).stream()
-                    .filter(e -> AuditLog.DECIDED.equals(e.action) || AuditLog.UNDONE.equals(e.action)).toList();
-            AuditEntryEntity last = decisions.isEmpty() ? null : decisions.get(decisions.size() - 1);
+            // The two newest decisions or undos: the one to undo, and the one it overruled (if any).
+            List<AuditEntryEntity> decisions = audit.latestDecisions(siteId, commentId, 2);
+            AuditEntryEntity last = decisions.isEmpty() ? null : decisions.get(0);
             Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
             if (last == null || !AuditLog.DECIDED.equals(last.action) || !moderator.equals(last.actor)
                     || !comment.status.name().equals(last.newStatus)
@@ -133,18 +117,12 @@ public class DecisionService {
                 throw ProblemException.conflict("nothing to undo: only your own last decision on this comment, within "
                         + config.undoSeconds() + " seconds, can be undone");
             }
-            CommentStatus previous = comment.status;
-            comment.status = CommentStatus.valueOf(last.previousStatus);
-            AuditEntryEntity before = decisions.size() > 1 && AuditLog.DECIDED.equals(decisions.get(decisions.size() - 2).action)
-                    ? decisions.get(decisions.size() - 2) : null;
+            AuditEntryEntity before = decisions.size() > 1 && AuditLog.DECIDED.equals(decisions.get(1).action)
+                    ? decisions.get(1) : null;
             comment.decidedBy = before == null ? null : before.actor;
             comment.decidedAt = before == null ? null : before.recordedAt;
-            comment.updatedAt = now;
-            audit.append(new AuditLog.Entry(moderator, AuditLog.UNDONE, siteId, commentId, previous.name(),
-                    comment.status.name(), "undo", null, Attribute.byKey(comment.scores()), Map.of("undoneEntry", last.id)));
-            if (previous != comment.status) {
-                statusChanges.fire(new CommentStatusChanged(siteId, commentId, previous, comment.status, moderator, now));
-            }
+            statusChanges.transition(comment, CommentStatus.valueOf(last.previousStatus), new StatusChanges.Change(moderator,
+                    moderator, AuditLog.UNDONE, "undo", null, Map.of("undoneEntry", last.id)), now);
             entityManager.flush();
             return views.view(comment, false);
         });

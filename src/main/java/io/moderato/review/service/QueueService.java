@@ -11,8 +11,8 @@ import io.moderato.policy.service.PolicyService;
 import io.moderato.review.QueueCursor;
 import io.moderato.review.QueueQuery;
 import io.moderato.review.QueueSort;
+import io.moderato.review.QueueStatement;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -60,43 +60,14 @@ public class QueueService {
      */
     @Transactional
     public QueuePage list(QueueQuery query) {
-        List<String> where = new ArrayList<>(List.of("c.siteId = :site", "c.status = :status"));
-        Parameters parameters = Parameters.with("site", query.siteId()).and("status", query.status());
-        String from = "from CommentEntity c";
-        if (query.topic() != null) {
-            from += " join c.topicScores t";
-            where.add("key(t) = :topic");
-            parameters.and("topic", query.topic());
-        }
-        if (query.articleId() != null) {
-            where.add("c.articleId = :article");
-            parameters.and("article", query.articleId());
-        }
-        String scoreColumn = "c.maxScore";
+        double threshold = 0.5;
         if (query.attribute() != null) {
-            scoreColumn = "c." + CommentEntity.scoreColumn(query.attribute());
             SitePolicy.Thresholds thresholds = policies.get(query.siteId()).policy().thresholds().get(query.attribute().key());
-            double threshold = thresholds == null || thresholds.review() == null ? 0.5 : thresholds.review();
-            where.add(scoreColumn + " >= :threshold");
-            parameters.and("threshold", threshold);
+            threshold = thresholds == null || thresholds.review() == null ? 0.5 : thresholds.review();
         }
-        String order;
-        if (query.sort() == QueueSort.TIME) {
-            order = " order by c.receivedAt asc, c.id asc";
-            if (query.cursor() != null) {
-                where.add("(c.receivedAt > :after or (c.receivedAt = :after and c.id > :afterId))");
-                parameters.and("after", Instant.EPOCH.plus((long) query.cursor().key(), ChronoUnit.MICROS)).and("afterId", query.cursor().id());
-            }
-        } else {
-            order = " order by " + scoreColumn + " desc, c.id asc";
-            if (query.cursor() != null) {
-                where.add("(" + scoreColumn + " < :after or (" + scoreColumn + " = :after and c.id > :afterId))");
-                parameters.and("after", query.cursor().key()).and("afterId", query.cursor().id());
-            }
-        }
-        String hql = "select c " + from + " where " + String.join(" and ", where) + order;
-        var typed = entityManager.createQuery(hql, CommentEntity.class);
-        parameters.map().forEach(typed::setParameter);
+        QueueStatement statement = QueueStatement.of(query, threshold);
+        var typed = entityManager.createQuery(statement.hql(), CommentEntity.class);
+        statement.parameters().forEach(typed::setParameter);
         List<CommentEntity> page = typed.setMaxResults(query.limit() + 1).getResultList();
         boolean more = page.size() > query.limit();
         List<CommentEntity> items = more ? page.subList(0, query.limit()) : page;

@@ -1,6 +1,7 @@
 package io.moderato.stats.rest;
 
 import io.moderato.access.Authorized;
+import io.moderato.access.CurrentCaller;
 import io.moderato.access.Role;
 import io.moderato.policy.SiteIds;
 import io.moderato.problem.RequestChecks;
@@ -28,11 +29,17 @@ public class StatsResource {
     /** Most buckets one request may ask for. */
     static final int MAX_BUCKETS = 10_000;
     private static final Duration DEFAULT_PERIOD = Duration.ofDays(7);
+    /** Earliest instant a period may start at: no comment predates the epoch. */
+    static final Instant EARLIEST = Instant.EPOCH;
+    /** Latest instant a period may end at. */
+    static final Instant LATEST = Instant.parse("2200-01-01T00:00:00Z");
 
     private final StatsService stats;
+    private final CurrentCaller caller;
 
-    public StatsResource(StatsService stats) {
+    public StatsResource(StatsService stats, CurrentCaller caller) {
         this.stats = stats;
+        this.caller = caller;
     }
 
     @GET
@@ -53,11 +60,17 @@ public class StatsResource {
         checks.throwIfInvalid();
         Instant end = toTime != null ? toTime : Instant.now();
         Instant start = fromTime != null ? fromTime : end.minus(DEFAULT_PERIOD);
+        checks.require(!start.isBefore(EARLIEST) && !start.isAfter(LATEST), fromTime != null ? "from" : "to",
+                "the period must lie between " + EARLIEST + " and " + LATEST);
+        checks.require(!end.isBefore(EARLIEST) && !end.isAfter(LATEST), toTime != null ? "to" : "from",
+                "the period must lie between " + EARLIEST + " and " + LATEST);
+        checks.throwIfInvalid();
         if (checks.require(start.isBefore(end), fromTime != null ? "from" : "to", "from must be before to")) {
             checks.require(size.count(start, end) <= MAX_BUCKETS, "bucket",
                     "the period holds " + size.count(start, end) + " buckets; at most " + MAX_BUCKETS + " (use a larger bucket or a shorter period)");
         }
         checks.throwIfInvalid();
+        caller.checkSite(siteId);
         return stats.stats(siteId, start, end, size);
     }
 }

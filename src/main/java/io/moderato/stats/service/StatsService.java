@@ -64,10 +64,11 @@ public class StatsService {
     private List<DashboardStats.Bucket> buckets(String siteId, Instant from, Instant to, BucketSize size) {
         Instant first = size.startOf(from);
         int count = (int) size.count(from, to);
-        long width = size.length().toSeconds();
-        // Both numbers are computed here (not user text), so inlining them is safe; as literals they keep the
-        // select and group-by expressions identical, which PostgreSQL requires.
-        String index = "floor((extract(epoch from c.receivedAt) - " + first.getEpochSecond() + ") / " + width + ")";
+        long firstIndex = size.index(first);
+        // Each comment's bucket counted from the epoch; the width is the enum's constant (3600 or 86400), never a
+        // request value, and the same literal in select and group by keeps PostgreSQL content. The offset of the
+        // period's first bucket is subtracted here, in Java.
+        String index = "floor(extract(epoch from c.receivedAt) / " + size.length().toSeconds() + ")";
         List<Object[]> rows = inPeriod("select " + index + ", c.status, c.machineDecision, count(c) from CommentEntity c where"
                 + IN_PERIOD + "group by " + index + ", c.status, c.machineDecision", Object[].class, siteId, from, to).getResultList();
         List<Map<String, Long>> byStatus = new ArrayList<>(count);
@@ -78,7 +79,7 @@ public class StatsService {
             byDecision.add(zeros(Decision.values()));
         }
         for (Object[] row : rows) {
-            int i = (int) ((Number) row[0]).longValue();
+            int i = (int) (((Number) row[0]).longValue() - firstIndex);
             long n = ((Number) row[3]).longValue();
             received[i] += n;
             byStatus.get(i).merge(((CommentStatus) row[1]).name(), n, Long::sum);

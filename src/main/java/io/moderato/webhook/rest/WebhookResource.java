@@ -183,7 +183,7 @@ public class WebhookResource {
     @Path("/{id}/deliveries")
     @Operation(summary = "Read an endpoint's delivery log", description = "Newest first; follow nextCursor for older entries.")
     public DeliveryPage deliveries(@PathParam("id") long id, @QueryParam("cursor") String cursor,
-                                   @QueryParam("limit") Integer limit) {
+                                   @QueryParam("limit") String limit) {
         RequestChecks checks = new RequestChecks();
         Long before = null;
         if (cursor != null) {
@@ -193,8 +193,7 @@ public class WebhookResource {
                 checks.require(false, "cursor", "is not a cursor from this API");
             }
         }
-        int size = limit == null ? 100 : limit;
-        checks.require(size >= 1 && size <= MAX_LIMIT, "limit", "must be within 1.." + MAX_LIMIT);
+        int size = checks.optionalInt(limit, "limit", 1, MAX_LIMIT, 100);
         checks.throwIfInvalid();
         List<WebhookDeliveryEntity> page = webhooks.deliveries(id, before, size + 1);
         List<DeliveryView> views = page.stream().limit(size).map(DeliveryView::of).toList();

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SessionServiceTest {
 
     private static final Instant T0 = Instant.parse("2026-11-24T08:00:00Z");
-    private static final Caller MODERATOR = new Caller(7L, "desk-1", "abc123", Role.MODERATOR, 100);
+    private static final Caller MODERATOR = new Caller(7L, "desk-1", "abc123", Role.MODERATOR, 100, null);
 
     private final SessionService sessions = new SessionService(new AccessConfig() {
         @Override
@@ -38,6 +38,26 @@ class SessionServiceTest {
         @Override
         public Duration sessionMaxAge() {
             return Duration.ofHours(2);
+        }
+
+        @Override
+        public int signInSlowAfterFailures() {
+            return 3;
+        }
+
+        @Override
+        public int signInMaxFailures() {
+            return 10;
+        }
+
+        @Override
+        public Duration signInWindow() {
+            return Duration.ofMinutes(15);
+        }
+
+        @Override
+        public Duration signInLockout() {
+            return Duration.ofMinutes(15);
         }
     });
 

@@ -1,0 +1,41 @@
+package io.moderato.problem;
+
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Refuses, with 400 and before any key is looked up, a request whose path parameters or query parameters hold text
+ * {@link TextRules} does not accept (a NUL character, half a surrogate pair): such text can be neither stored nor
+ * looked up alike on both databases. Bodies are checked as they are read ({@link JsonStrictness}).
+ */
+public class RequestTextFilter {
+
+    @ServerRequestFilter(priority = Priorities.AUTHENTICATION - 100)
+    public Optional<Response> check(ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath();
+        Optional<Response> refused = check(request.getUriInfo().getPathParameters(), path);
+        return refused.isPresent() ? refused : check(request.getUriInfo().getQueryParameters(), path);
+    }
+
+    private static Optional<Response> check(MultivaluedMap<String, String> parameters, String path) {
+        for (Map.Entry<String, List<String>> parameter : parameters.entrySet()) {
+            String nameProblem = TextRules.problem(parameter.getKey());
+            for (String value : parameter.getValue()) {
+                String problem = nameProblem != null ? nameProblem : TextRules.problem(value);
+                if (problem != null) {
+                    String field = nameProblem != null ? "query" : parameter.getKey();
+                    return Optional.of(ProblemMappers.respondFor(400, "invalid-request", "Invalid request",
+                            field + ": " + problem, path, List.of(new FieldError(field, problem))));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}

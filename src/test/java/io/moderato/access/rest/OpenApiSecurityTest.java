@@ -1,0 +1,39 @@
+package io.moderato.access.rest;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import org.junit.jupiter.api.Test;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.anEmptyMap;
+import static org.hamcrest.Matchers.contains;
+
+/** The OpenAPI document declares the key schemes, so Swagger UI can authorize; open endpoints need none. */
+@QuarkusTest
+class OpenApiSecurityTest {
+
+    @Test
+    void theDocumentDeclaresHowToAuthenticate() {
+        RestAssured.given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .body("components.securitySchemes.apiKey.type", equalTo("http"))
+                .body("components.securitySchemes.apiKey.scheme", equalTo("bearer"))
+                .body("components.securitySchemes.queryKey.in", equalTo("query"))
+                .body("components.securitySchemes.queryKey.name", equalTo("key"))
+                .body("security[0]", hasKey("apiKey"))
+                .body("paths.'/dashboard/sign-in'.post.security", contains(anEmptyMap()))
+                .body("paths.'/api/v1/coral/moderate'.post.security", contains(anEmptyMap()))
+                .body("paths.'/v1alpha1/comments:analyze'.post.security", hasSize(2))
+                .body("paths.'/api/v1/classify'.post", org.hamcrest.Matchers.not(hasKey("security")));
+    }
+
+    @Test
+    void thePolicyIsDocumentedFieldByFieldWithItsAllowedValues() {
+        RestAssured.given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .body("components.schemas.SitePolicy.properties.links.description", org.hamcrest.Matchers.containsString("REVIEW"))
+                .body("components.schemas.LinkAction.enum", contains("ALLOW", "REVIEW", "REJECT"))
+                .body("components.schemas.SitePolicy.properties.repeatWindowHours.description", org.hamcrest.Matchers.containsString("24"))
+                .body("paths.'/api/v1/admin/sites/{siteId}/policy'", hasKey("patch"));
+    }
+}
