@@ -94,7 +94,9 @@ public final class TextClassifier {
         int tokens = input.normalized().tokens().size();
         double[] scores = bundle.combiner().attributes(wordScores.attributes(), encoderScores, tokens);
         List<double[]> calibratedSentences = calibratedSentences(wordScores, tokens);
-        raiseToSentences(scores, calibratedSentences);
+        if (mode == ScoringMode.FAST) {
+            raiseToSentences(scores, calibratedSentences);
+        }
         List<SentenceScore> sentences = new ArrayList<>(calibratedSentences.size());
         for (int i = 0; i < calibratedSentences.size(); i++) {
             WordModel.Sentence s = wordScores.sentences().get(i);
@@ -118,7 +120,9 @@ public final class TextClassifier {
         int tokens = input.normalized().tokens().size();
         WordModel.Scored wordScores = word.attributesWithSentences(input);
         double[] scores = bundle.combiner().attributes(wordScores.attributes(), encoderScores, tokens);
-        raiseToSentences(scores, calibratedSentences(wordScores, tokens));
+        if (encoderScores == null) {
+            raiseToSentences(scores, calibratedSentences(wordScores, tokens));
+        }
         return WordModel.byAttribute(scores);
     }
 
@@ -158,11 +162,7 @@ public final class TextClassifier {
         List<double[]> sentences = calibratedSentences(wordScores, tokens);
         double[] fast = bundle.combiner().attributes(wordAttributes, null, tokens);
         raiseToSentences(fast, sentences);
-        double[] full = null;
-        if (embedding != null) {
-            full = bundle.combiner().attributes(wordAttributes, encoderAttributes, tokens);
-            raiseToSentences(full, sentences);
-        }
+        double[] full = embedding == null ? null : bundle.combiner().attributes(wordAttributes, encoderAttributes, tokens);
         return new FamilyBreakdown(wordAttributes, encoderAttributes, fast, full,
                 wordTopics, encoderTopics, bundle.combiner().topics(wordTopics, encoderTopics));
     }
@@ -192,8 +192,10 @@ public final class TextClassifier {
     }
 
     /**
-     * A comment never scores below its worst sentence: the encoder reads a long comment as a whole, where one
-     * vicious sentence among reasonable ones is diluted, so the word model's calibrated sentence scores are a floor.
+     * In fast mode a comment never scores below its worst sentence (the calibration is monotonic at a fixed length,
+     * so this only evens out rounding). Full mode takes the word family's sentence maximum as one input of the
+     * combiner, not as a floor: as a floor it let the word model's false alarms on long comments through (Jigsaw ROC
+     * AUC 0.937 without it, 0.890 with it).
      */
     private static void raiseToSentences(double[] scores, List<double[]> sentences) {
         for (double[] sentence : sentences) {

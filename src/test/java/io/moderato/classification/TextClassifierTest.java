@@ -82,18 +82,23 @@ class TextClassifierTest {
                 + "The council has missed its targets for five years in a row and nobody seems to care. "
                 + "Councillor Hughes is a lying piece of garbage and I hope someone beats him senseless. "
                 + "Anyway, the new flats on Mill Road look decent and the rents are fair for once.";
-        for (ScoringMode mode : ScoringMode.values()) {
-            Classification c = classifier.classify(text, null, mode);
-            assertEquals(mode, c.mode());
-            assertTrue(c.sentences().size() >= 2, "scored by sentence");
-            for (SentenceScore sentence : c.sentences()) {
-                for (Attribute attribute : Attribute.values()) {
-                    assertTrue(c.score(attribute) >= sentence.scores().get(attribute) - 1e-12, mode + ": " + attribute + " below a sentence");
-                }
+        // In fast mode the word model's sentence maximum is the score itself.
+        Classification fast = classifier.classify(text, null, ScoringMode.FAST);
+        assertTrue(fast.sentences().size() >= 2, "scored by sentence");
+        for (SentenceScore sentence : fast.sentences()) {
+            for (Attribute attribute : Attribute.values()) {
+                assertTrue(fast.score(attribute) >= sentence.scores().get(attribute) - 1e-12, attribute + " below a sentence");
             }
-            assertTrue(c.score(Attribute.THREAT) >= classifier.bundle().threshold(Attribute.THREAT, mode),
-                    mode + ": the threat sentence counts");
         }
+        assertTrue(fast.score(Attribute.THREAT) >= classifier.bundle().threshold(Attribute.THREAT, ScoringMode.FAST),
+                "the threat sentence counts");
+        // In full mode the sentence maximum is one input of the combiner: the threat sentence still raises the score.
+        Classification full = classifier.classify(text, null, ScoringMode.FULL);
+        assertEquals(ScoringMode.FULL, full.mode());
+        String without = text.replace("Councillor Hughes is a lying piece of garbage and I hope someone beats him senseless. ", "");
+        double calm = classifier.classify(without, null, ScoringMode.FULL).score(Attribute.THREAT);
+        assertTrue(full.score(Attribute.THREAT) > calm, () -> String.format(
+                "threat %.3f with the sentence, %.3f without", full.score(Attribute.THREAT), calm));
     }
 
     @Test
