@@ -67,6 +67,9 @@ public class FirstBundleTraining {
             LOG.infof("trained bundle %s (held-out toxicity ROC AUC %.3f)", result.bundle().version(),
                     result.heldOut().attributes().get("toxicity").rocAuc());
             lifecycle.activate(result.bundle().version());
+            // Training needed several times the heap that serving does; a full collection now lets the JVM give that
+            // memory back to the system instead of keeping it for the service's lifetime.
+            System.gc();
         } catch (Exception e) {
             LOG.error("training the first model bundle failed", e);
             lifecycle.reportPending("training the first model bundle failed: " + e.getMessage());
