@@ -42,9 +42,6 @@ public record ModelBundle(Path directory, BundleManifest manifest, WordModel wor
     /** Topic codes in {@link Topic} order: the label names of the topic model. */
     public static final List<String> TOPIC_LABELS = Arrays.stream(Topic.values()).map(Topic::code).toList();
 
-    /** Sentence scoring threshold used when a bundle is read outside the service. */
-    public static final int DEFAULT_SENTENCE_MIN_LENGTH = 200;
-
     /** @return the bundle's version */
     public String version() {
         return manifest.version();
@@ -115,7 +112,7 @@ public record ModelBundle(Path directory, BundleManifest manifest, WordModel wor
         WordModel word = new WordModel(manifest.features(), lexicon,
                 new LinearMultiLabelModel(readMultiLabel(directory.resolve(BundleFiles.ATTRIBUTE_MODEL)), ATTRIBUTE_LABELS),
                 new LinearMultiLabelModel(readMultiLabel(directory.resolve(BundleFiles.TOPIC_MODEL)), TOPIC_LABELS),
-                DEFAULT_SENTENCE_MIN_LENGTH);
+                ScoringSettings.DEFAULT.sentenceMinLength());
         EncoderModel encoder = null;
         if (manifest.encoder() != null && available != null) {
             if (!manifest.encoder().equals(available)) {

@@ -99,9 +99,7 @@ public final class WordModel implements FamilyScorer, Explainer {
 
     @Override
     public double[] attributes(CommentInput input) {
-        double[] scores = attributes.predict(extractor.extract(input.normalized()));
-        scoreSentences(input.normalized(), scores);
-        return scores;
+        return attributesWithSentences(input).attributes();
     }
 
     /**

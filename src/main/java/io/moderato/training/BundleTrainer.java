@@ -138,7 +138,7 @@ public final class BundleTrainer {
                 fitWord(comments, features, kept, fit, BundleTrainer::topicLabels, description, run),
                 ModelBundle.TOPIC_LABELS);
         WordModel word = new WordModel(settings.features(), lexicon, wordAttributes, wordTopics,
-                ModelBundle.DEFAULT_SENTENCE_MIN_LENGTH);
+                io.moderato.classification.ScoringSettings.DEFAULT.sentenceMinLength());
 
         EncoderModel encoder = null;
         float[][] embeddings = null;
