@@ -89,7 +89,7 @@ public final class KafkaBroker implements AutoCloseable {
             format.destroyForcibly();
             throw new IllegalStateException("formatting the Kafka log directory failed; see " + log);
         }
-        Process process = new ProcessBuilder(java, "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-cp", classpath,
+        Process process = new ProcessBuilder(java, "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", classpath,
                 "kafka.Kafka", properties.toString())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         KafkaBroker broker = new KafkaBroker(process, directory, "127.0.0.1:" + port);

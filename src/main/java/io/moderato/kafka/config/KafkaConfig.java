@@ -42,11 +42,25 @@ public interface KafkaConfig {
     String actor();
 
     /**
+     * Kafka consumers per replica, each reading its own partitions and ingesting their records one at a time, in
+     * order; the comments topic needs at least replicas × consumers partitions for all of them to work.
+     */
+    @WithDefault("4")
+    int consumers();
+
+    /**
      * Most records one poll fetches; the consumer pauses while twice this many wait to be processed, so a slow
      * database slows consumption instead of filling the heap.
      */
     @WithDefault("100")
     int maxPollRecords();
+
+    /**
+     * How long the consumer group waits for a replica that stopped answering (killed, cut off) before its partitions
+     * go to the other replicas, in milliseconds (the consumer's {@code session.timeout.ms}).
+     */
+    @WithDefault("10000")
+    int sessionTimeoutMs();
 
     /** Wait before a comment whose ingest failed for a passing reason (database down, no model yet) is tried again. */
     @WithDefault("PT1S")

@@ -28,4 +28,8 @@ public class DecisionOutboxEntity {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** A relay owns the event until then (null: nobody does). */
+    @Column(name = "claimed_until")
+    public Instant claimedUntil;
 }

@@ -12,23 +12,28 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import org.jboss.logging.Logger;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Publishes the outbox's decision events to the decisions topic, from one thread per replica: woken as soon as a
  * transaction with a status change commits, and every {@code moderato.kafka.relay-interval} regardless (events left
- * by a replica that died, or by a failed run). Each run locks a batch of the oldest events (rows other replicas hold
- * are skipped), sends them, waits until the brokers acknowledged every one, then deletes them in the same
- * transaction. A replica that dies mid-run leaves its rows to the next run anywhere: events are published at least
- * once (a consumer deduplicates on the event {@code id}).
+ * by a replica that died, or by a failed run). Each run claims a batch of the oldest unclaimed events (rows
+ * another replica is claiming are skipped), sends them, waits until the brokers acknowledged every one, then deletes
+ * them. A replica that dies mid-run leaves its claim to lapse and the events to the next run anywhere: events are
+ * published at least once (a consumer deduplicates on the event {@code id}).
  */
 @ApplicationScoped
 public class DecisionRelay {
 
     private static final Logger LOG = Logger.getLogger(DecisionRelay.class);
+    /** After a wake-up, how long to let concurrent commits add their events, so one run sends them together. */
+    private static final long LINGER_MILLIS = 20;
 
     private final DecisionOutboxRepository outbox;
     private final DecisionPublisher publisher;
@@ -70,7 +75,9 @@ public class DecisionRelay {
     private void run() {
         while (!stopping) {
             try {
-                wakeUp.tryAcquire(config.relayInterval().toMillis(), TimeUnit.MILLISECONDS);
+                if (wakeUp.tryAcquire(config.relayInterval().toMillis(), TimeUnit.MILLISECONDS)) {
+                    Thread.sleep(LINGER_MILLIS);
+                }
                 wakeUp.drainPermits();
                 // A full batch means more are waiting: keep going rather than wait.
                 int published;
@@ -80,7 +87,7 @@ public class DecisionRelay {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | ExecutionException | TimeoutException e) {
                 // The rows stay; the next run sends them again.
                 LOG.warn("publishing decision events failed; trying again in " + config.relayInterval(), e);
             }
@@ -88,22 +95,32 @@ public class DecisionRelay {
     }
 
     /**
-     * Publishes one batch.
+     * Publishes one batch: claims it (one transaction), sends it and waits for the brokers' acknowledgements (no
+     * transaction open), deletes it (another transaction). Dying in between leaves the claim to lapse, and the
+     * events are sent again.
      *
      * @return how many events were published
      */
-    int relay() {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            List<DecisionOutboxEntity> due = outbox.lockOldest(config.relayBatchSize());
-            if (due.isEmpty()) {
-                return 0;
-            }
-            CompletableFuture<?>[] acknowledged = due.stream()
-                    .map(event -> publisher.publish(event.recordKey, event.payload))
-                    .toArray(CompletableFuture[]::new);
+    int relay() throws InterruptedException, ExecutionException, TimeoutException {
+        Instant now = Instant.now();
+        Instant claimUntil = now.plus(config.relayTimeout()).plus(config.relayTimeout());
+        List<DecisionOutboxEntity> claimed = QuarkusTransaction.requiringNew()
+                .call(() -> outbox.claimOldest(now, claimUntil, config.relayBatchSize()));
+        if (claimed.isEmpty()) {
+            return 0;
+        }
+        CompletableFuture<?>[] acknowledged = claimed.stream()
+                .map(event -> publisher.publish(event.recordKey, event.payload))
+                .toArray(CompletableFuture[]::new);
+        List<Long> ids = claimed.stream().map(event -> event.id).toList();
+        try {
             CompletableFuture.allOf(acknowledged).get(config.relayTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            outbox.delete("id in ?1", due.stream().map(event -> event.id).toList());
-            return due.size();
-        });
+        } catch (ExecutionException | TimeoutException e) {
+            // Let the next run (here or on another replica) take them at once rather than after the claim lapses.
+            QuarkusTransaction.requiringNew().run(() -> outbox.release(ids));
+            throw e;
+        }
+        QuarkusTransaction.requiringNew().run(() -> outbox.delete("id in ?1", ids));
+        return claimed.size();
     }
 }
