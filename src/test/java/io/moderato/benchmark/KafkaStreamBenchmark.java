@@ -59,7 +59,7 @@ public final class KafkaStreamBenchmark implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "1000", description = "Comments streamed first, not measured (default: ${DEFAULT-VALUE}).")
     int warmup;
 
-    @Option(names = "--rate", defaultValue = "50", description = "Comments per second of the latency run (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--rate", defaultValue = "20", description = "Comments per second of the latency run (default: ${DEFAULT-VALUE}).")
     int rate;
 
     @Option(names = "--latency-seconds", defaultValue = "20", description = "Length of the latency run (default: ${DEFAULT-VALUE}).")
