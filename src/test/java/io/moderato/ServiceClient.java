@@ -98,7 +98,14 @@ public final class ServiceClient {
         }
     }
 
-    private HttpResponse<String> send(String key, String method, String path, Object body) throws IOException, InterruptedException {
+    /**
+     * @param key    an API key
+     * @param method the HTTP method
+     * @param path   the path and query
+     * @param body   a JSON-able body; null for a GET
+     * @return the answer
+     */
+    public HttpResponse<String> send(String key, String method, String path, Object body) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Bearer " + key);
         if (body == null) {

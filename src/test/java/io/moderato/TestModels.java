@@ -13,9 +13,11 @@ import io.moderato.training.TrainingSettings;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Model bundles shared by the tests. {@link #full()} is the real bundle trained from the project's corpus with the
@@ -103,6 +105,30 @@ public final class TestModels {
                     new EmbeddingFileCache(DATA_DIR.resolve(TrainingPipeline.EMBEDDINGS_DIR)), TrainingProgress.NONE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Copies the bundles the unit tests trained, when there are any, into a service's data directory, so the
+     * service need not train its own.
+     *
+     * @param dataDir the data directory, created if missing
+     */
+    public static void copyBundles(Path dataDir) throws IOException {
+        Path models = DATA_DIR.resolve("models");
+        Files.createDirectories(dataDir);
+        if (!Files.isDirectory(models)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(models)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path target = dataDir.resolve("models").resolve(models.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
         }
     }
 }

@@ -9,6 +9,8 @@ import java.util.Optional;
 
 /** The events an endpoint can subscribe to. */
 public enum WebhookEventType {
+    /** A new comment got its first status from the policy (APPROVED, REVIEW or REJECTED). */
+    RECEIVED("comment.received"),
     /** A comment entered the review queue. */
     QUEUED("comment.queued"),
     /** A comment left the review queue (decided by a moderator, or re-scored after an edit). */
@@ -38,10 +40,14 @@ public enum WebhookEventType {
     /**
      * @param change       a comment's status change
      * @param machineActor the actor the policy records for its own decisions
-     * @return the events it amounts to (one change may be several, e.g. unqueued and decided)
+     * @return the events it amounts to (one change may be several, e.g. unqueued and decided, or
+     *         received and queued)
      */
     public static List<WebhookEventType> of(CommentStatusChanged change, String machineActor) {
-        List<WebhookEventType> types = new ArrayList<>(2);
+        List<WebhookEventType> types = new ArrayList<>(3);
+        if (change.previousStatus() == null) {
+            types.add(RECEIVED);
+        }
         if (change.enteredQueue()) {
             types.add(QUEUED);
         }

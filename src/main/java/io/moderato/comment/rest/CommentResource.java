@@ -9,7 +9,6 @@ import io.moderato.comment.service.CommentService;
 import io.moderato.comment.service.IngestCommand;
 import io.moderato.policy.SiteIds;
 import io.moderato.problem.Problem;
-import io.moderato.problem.RequestChecks;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -52,30 +51,8 @@ public class CommentResource {
     @APIResponse(responseCode = "400", description = "Invalid fields; nothing stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response ingest(IngestRequest request) {
-        RequestChecks checks = new RequestChecks();
-        if (checks.require(request != null, "body", "is required")) {
-            if (checks.requireText(request.siteId(), "siteId", 100)) {
-                checks.require(SiteIds.isValid(request.siteId()), "siteId",
-                        "must be letters, digits, dots, dashes or underscores");
-            }
-            checks.requireText(request.id(), "id", 200);
-            if (checks.require(request.article() != null, "article", "is required")) {
-                checks.requireText(request.article().id(), "article.id", 200);
-                checks.optionalText(request.article().url(), "article.url", 2000);
-                checks.optionalText(request.article().title(), "article.title", 1000);
-            }
-            if (checks.require(request.author() != null, "author", "is required")) {
-                checks.requireText(request.author().id(), "author.id", 200);
-                checks.optionalText(request.author().displayName(), "author.displayName", 200);
-            }
-            checks.requireText(request.text(), "text", limits.maxTextLength());
-            checks.optionalText(request.parentId(), "parentId", 200);
-        }
-        checks.throwIfInvalid();
-        caller.checkSite(request.siteId());
-        IngestCommand command = new IngestCommand(request.siteId(), request.id(), request.article().id(),
-                request.article().url(), request.article().title(), request.author().id(),
-                request.author().displayName(), request.text(), request.createdAt(), request.parentId());
+        IngestCommand command = IngestRequest.check(request, limits.maxTextLength());
+        caller.checkSite(command.siteId());
         CommentService.IngestResult result = comments.ingest(command, caller.actor());
         Response.ResponseBuilder response = Response.status(result.outcome() == CommentService.Outcome.CREATED ? 201 : 200)
                 .entity(result.comment()).header("Moderato-Ingest-Outcome", result.outcome().name());

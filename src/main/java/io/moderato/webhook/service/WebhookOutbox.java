@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.moderato.comment.CommentStatusChanged;
 import io.moderato.comment.service.CommentService;
+import io.moderato.webhook.WebhookEvent;
 import io.moderato.webhook.WebhookEventType;
 import io.moderato.webhook.repository.DeliveryStatus;
 import io.moderato.webhook.repository.WebhookDeliveryEntity;
@@ -18,7 +19,6 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Turns comment status changes into outbox rows, one per event and matching endpoint, in the very transaction
@@ -38,22 +38,6 @@ public class WebhookOutbox {
     }
 
     /**
-     * The body of every webhook.
-     *
-     * @param id             unique per event (the same for every endpoint and attempt): receivers deduplicate on it
-     * @param type           e.g. {@code comment.queued}
-     * @param occurredAt     when the comment changed
-     * @param siteId         the site
-     * @param commentId      the site's comment id
-     * @param previousStatus status before (null for a new comment)
-     * @param newStatus      status after
-     * @param actor          who changed it ({@code moderato} for the policy)
-     */
-    public record Payload(String id, String type, Instant occurredAt, String siteId, String commentId,
-                          String previousStatus, String newStatus, String actor) {
-    }
-
-    /**
      * Records the deliveries a change calls for; mandatory transaction, the one that fired the event.
      *
      * @param change the change
@@ -70,10 +54,7 @@ public class WebhookOutbox {
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         for (WebhookEventType type : types) {
-            Payload payload = new Payload(UUID.randomUUID().toString(), type.wireName(),
-                    change.at().truncatedTo(ChronoUnit.MICROS), change.siteId(), change.commentId(),
-                    change.previousStatus() == null ? null : change.previousStatus().name(),
-                    change.newStatus().name(), change.actor());
+            WebhookEvent payload = WebhookEvent.of(change, type);
             String body = write(payload);
             for (WebhookEndpointEntity endpoint : receivers) {
                 if (!endpoint.eventTypes().contains(type)) {
@@ -94,7 +75,7 @@ public class WebhookOutbox {
         }
     }
 
-    private String write(Payload payload) {
+    private String write(WebhookEvent payload) {
         try {
             return json.writeValueAsString(payload);
         } catch (JsonProcessingException e) {

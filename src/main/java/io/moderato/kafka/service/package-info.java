@@ -1,0 +1,2 @@
+/** Consuming comments from Kafka and relaying decision events to it. */
+package io.moderato.kafka.service;
