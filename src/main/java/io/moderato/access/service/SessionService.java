@@ -40,13 +40,13 @@ public class SessionService {
      * An open session.
      *
      * @param id        the cookie value
-     * @param apiKey    the key signed in with (never shown)
+     * @param key       what the session remembers of the key signed in with (never the key itself)
      * @param actor     the key's name
      * @param csrfToken the token unsafe requests must carry
      * @param openedAt  when it was opened
      * @param expiresAt when it ends unless used again
      */
-    public record Session(String id, String apiKey, String actor, String csrfToken, Instant openedAt, Instant expiresAt) {
+    public record Session(String id, ApiKeyService.KeyProof key, String actor, String csrfToken, Instant openedAt, Instant expiresAt) {
 
         /**
          * @param token the token a request carries
@@ -64,14 +64,14 @@ public class SessionService {
     }
 
     /**
-     * @param apiKey the key the caller signed in with
+     * @param key    the key the caller signed in with
      * @param caller the caller it authenticated as
      * @param now    the time
      * @return the new session
      */
-    public Session open(String apiKey, Caller caller, Instant now) {
+    public Session open(ApiKeyService.KeyProof key, Caller caller, Instant now) {
         purgeExpired(now);
-        Session session = new Session(randomToken(), apiKey, caller.name(), randomToken(), now,
+        Session session = new Session(randomToken(), key, caller.name(), randomToken(), now,
                 now.plus(config.sessionIdleTimeout()));
         sessions.put(session.id(), session);
         return session;
@@ -98,7 +98,7 @@ public class SessionService {
         }
         Instant end = session.openedAt().plus(config.sessionMaxAge());
         Instant extended = now.plus(config.sessionIdleTimeout());
-        Session touched = new Session(session.id(), session.apiKey(), session.actor(), session.csrfToken(),
+        Session touched = new Session(session.id(), session.key(), session.actor(), session.csrfToken(),
                 session.openedAt(), extended.isAfter(end) ? end : extended);
         sessions.replace(id, session, touched);
         return Optional.of(touched);

@@ -63,20 +63,20 @@ class SessionServiceTest {
 
     @Test
     void aSessionHasUnguessableIdsAndItsOwnCsrfToken() {
-        SessionService.Session a = sessions.open("mod_key_a", MODERATOR, T0);
-        SessionService.Session b = sessions.open("mod_key_b", MODERATOR, T0);
+        SessionService.Session a = sessions.open(new ApiKeyService.KeyProof("abc123", "aa"), MODERATOR, T0);
+        SessionService.Session b = sessions.open(new ApiKeyService.KeyProof("abc124", "bb"), MODERATOR, T0);
         assertNotEquals(a.id(), b.id());
         assertNotEquals(a.csrfToken(), b.csrfToken());
         assertTrue(a.id().length() >= 40);
         assertTrue(a.csrfMatches(a.csrfToken()));
         assertFalse(a.csrfMatches(b.csrfToken()));
         assertFalse(a.csrfMatches(null));
-        assertFalse(a.toString().contains("mod_key_a"), "the key never shows in logs");
+        assertFalse(a.toString().contains("aa"), "the key's digest never shows in logs");
     }
 
     @Test
     void anIdleSessionExpiresAndUseExtendsIt() {
-        SessionService.Session session = sessions.open("mod_key", MODERATOR, T0);
+        SessionService.Session session = sessions.open(new ApiKeyService.KeyProof("abc123", "aa"), MODERATOR, T0);
         assertTrue(sessions.find(session.id(), T0.plus(Duration.ofMinutes(29))).isPresent());
         // used at 29 min: now good until 59 min
         assertTrue(sessions.find(session.id(), T0.plus(Duration.ofMinutes(58))).isPresent());
@@ -86,7 +86,7 @@ class SessionServiceTest {
 
     @Test
     void aBusySessionStillEndsAtItsMaximumAge() {
-        SessionService.Session session = sessions.open("mod_key", MODERATOR, T0);
+        SessionService.Session session = sessions.open(new ApiKeyService.KeyProof("abc123", "aa"), MODERATOR, T0);
         for (int minutes = 20; minutes < 120; minutes += 20) {
             assertTrue(sessions.find(session.id(), T0.plus(Duration.ofMinutes(minutes))).isPresent());
         }
@@ -96,7 +96,7 @@ class SessionServiceTest {
 
     @Test
     void signOutEndsTheSession() {
-        SessionService.Session session = sessions.open("mod_key", MODERATOR, T0);
+        SessionService.Session session = sessions.open(new ApiKeyService.KeyProof("abc123", "aa"), MODERATOR, T0);
         sessions.close(session.id());
         assertTrue(sessions.find(session.id(), T0).isEmpty());
         assertTrue(sessions.find("no-such-session", T0).isEmpty());
