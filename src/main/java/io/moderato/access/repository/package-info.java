@@ -1,2 +1,2 @@
-/** Storage of API keys. */
+/** Storage of API keys and of the dashboard's sessions. */
 package io.moderato.access.repository;
