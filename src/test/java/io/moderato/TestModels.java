@@ -105,4 +105,27 @@ public final class TestModels {
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * Copies the test bundles into a service's data directory, so a packaged service started on it needs no training.
+     *
+     * @param dataDir the service's data directory (created if missing)
+     */
+    public static void copyModelsTo(Path dataDir) throws java.io.IOException {
+        Path models = DATA_DIR.resolve("models");
+        java.nio.file.Files.createDirectories(dataDir);
+        if (!java.nio.file.Files.isDirectory(models)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(models)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path target = dataDir.resolve("models").resolve(models.relativize(file).toString());
+                if (java.nio.file.Files.isDirectory(file)) {
+                    java.nio.file.Files.createDirectories(target);
+                } else {
+                    java.nio.file.Files.copy(file, target);
+                }
+            }
+        }
+    }
 }

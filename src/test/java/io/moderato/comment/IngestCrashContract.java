@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -30,7 +29,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -65,7 +63,7 @@ abstract class IngestCrashContract {
     void everyAcknowledgedCommentSurvivesKillMinus9ExactlyOnce() throws Exception {
         String name = getClass().getSimpleName();
         Path dataDir = Path.of("target", "crash-tests", name + "-" + UUID.randomUUID().toString().substring(0, 8)).toAbsolutePath();
-        copyTestModel(dataDir);
+        TestModels.copyModelsTo(dataDir);
         Path log = dataDir.resolve("service.log");
         List<String> texts = new CorpusReader().read(TestModels.CORPUS_DIR.resolve(CorpusReader.HELD_OUT_FILE)).comments()
                 .stream().map(CorpusReader.CorpusComment::text).toList();
@@ -206,24 +204,5 @@ abstract class IngestCrashContract {
             }
         }
         return ids;
-    }
-
-    /** Copies the model the unit tests trained, when there is one, so the service need not train its own. */
-    private static void copyTestModel(Path dataDir) throws IOException {
-        Path models = TestModels.DATA_DIR.resolve("models");
-        Files.createDirectories(dataDir);
-        if (!Files.isDirectory(models)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(models)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                Path target = dataDir.resolve("models").resolve(models.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
     }
 }

@@ -1,2 +1,2 @@
-/** Storage of API keys and of the dashboard's sessions. */
+/** Storage of API keys, the dashboard's sessions and the keys' shared rate-limit buckets. */
 package io.moderato.access.repository;

@@ -29,7 +29,7 @@ public class CallerIdentities {
      *                                                           over its rate limit
      */
     public SecurityIdentity admit(Caller caller) {
-        OptionalLong wait = rateLimiter.acquire(caller.prefix(), caller.rateLimitPerMinute(), System.nanoTime());
+        OptionalLong wait = rateLimiter.acquire(caller.prefix(), caller.rateLimitPerMinute(), System.currentTimeMillis());
         if (wait.isPresent()) {
             throw AccessRefusal.rateLimited(caller.rateLimitPerMinute(), wait.getAsLong()).failure();
         }
