@@ -53,6 +53,8 @@ class ClusterAccessIT {
     static void startReplicas() throws Exception {
         Path app = Path.of(System.getProperty("moderato.it.postgresql-app", "target/postgresql-app/quarkus-run.jar"));
         Path root = Path.of("target", "cluster-tests", UUID.randomUUID().toString().substring(0, 8)).toAbsolutePath();
+        List<Map<String, String>> environments = new ArrayList<>();
+        List<Path> dataDirs = new ArrayList<>();
         for (int i = 0; i < REPLICAS; i++) {
             Path dataDir = root.resolve("replica-" + i);
             TestModels.copyModelsTo(dataDir);
@@ -69,10 +71,26 @@ class ClusterAccessIT {
                 environment.put("QUARKUS_FLYWAY_CLEAN_AT_START", "true");
                 environment.put("QUARKUS_FLYWAY_CLEAN_DISABLED", "false");
             }
-            int port = ServiceProcess.freePort();
-            replicas.add(ServiceProcess.start(app, port, environment, dataDir.resolve("service.log"), Duration.ofMinutes(3)));
-            addresses.add(URI.create("http://127.0.0.1:" + port));
+            environments.add(environment);
+            dataDirs.add(dataDir);
+            addresses.add(URI.create("http://127.0.0.1:" + ServiceProcess.freePort()));
         }
+        replicas.add(start(app, addresses.get(0), environments.get(0), dataDirs.get(0)));
+        // the others join the migrated schema together
+        ExecutorService starts = Executors.newFixedThreadPool(REPLICAS - 1);
+        List<Future<ServiceProcess>> joining = new ArrayList<>();
+        for (int i = 1; i < REPLICAS; i++) {
+            int replica = i;
+            joining.add(starts.submit(() -> start(app, addresses.get(replica), environments.get(replica), dataDirs.get(replica))));
+        }
+        for (Future<ServiceProcess> replica : joining) {
+            replicas.add(replica.get());
+        }
+        starts.shutdown();
+    }
+
+    private static ServiceProcess start(Path app, URI address, Map<String, String> environment, Path dataDir) throws Exception {
+        return ServiceProcess.start(app, address.getPort(), environment, dataDir.resolve("service.log"), Duration.ofMinutes(3));
     }
 
     @AfterAll
