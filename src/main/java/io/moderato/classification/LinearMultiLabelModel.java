@@ -2,43 +2,53 @@ package io.moderato.classification;
 
 import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.Model;
-import org.tribuo.Prediction;
+import org.tribuo.VariableIDInfo;
+import org.tribuo.VariableInfo;
 import org.tribuo.common.sgd.AbstractLinearSGDModel;
-import org.tribuo.impl.ArrayExample;
 import org.tribuo.math.la.DenseMatrix;
 import org.tribuo.multilabel.MultiLabel;
-import org.tribuo.multilabel.MultiLabelFactory;
 
 import java.util.List;
-import java.util.Map;
 
 /**
- * A Tribuo linear multi-label model with its labels in a fixed order. Scores come from Tribuo's own
- * {@link Model#predict}; the model's weights, read once, trace a score back to the tokens that produced it.
- * Thread-safe.
+ * A Tribuo linear multi-label model with its labels in a fixed order, scored from its weights: the probability of a
+ * label is the sigmoid of the bias plus the weighted feature values, what Tribuo's own prediction computes (a test
+ * holds the two to 1e-9), and a score traces back to the tokens that produced it. A model built
+ * {@linkplain #forServing for serving} lets the Tribuo model go once its weights are read: its feature map, with the
+ * value statistics of every feature, is most of a word model's memory. Thread-safe.
  */
 public final class LinearMultiLabelModel {
 
-    private static final MultiLabelFactory FACTORY = new MultiLabelFactory();
-
+    /** The Tribuo model, kept when the model may be written to a bundle; null when built for serving. */
     private final Model<MultiLabel> model;
     private final List<String> labels;
-    private final ImmutableFeatureMap featureMap;
-    /** weights[label][featureId], bias last. */
+    private final FeatureIndex features;
+    /** weights[label][column], bias last. */
     private final double[][] weights;
     private final int biasColumn;
 
     /**
+     * Keeps the Tribuo model, for training, which writes it to a bundle.
+     *
      * @param model  a model trained by Tribuo's linear SGD multi-label trainer
      * @param labels the label names, in the order scores are returned; each must be known to the model
      */
     public LinearMultiLabelModel(Model<MultiLabel> model, List<String> labels) {
+        this(model, labels, true);
+    }
+
+    private LinearMultiLabelModel(Model<MultiLabel> model, List<String> labels, boolean keepModel) {
         if (!(model instanceof AbstractLinearSGDModel<MultiLabel> linear)) {
             throw new IllegalArgumentException("expected a linear SGD model, got " + model.getClass().getName());
         }
-        this.model = model;
+        this.model = keepModel ? model : null;
         this.labels = List.copyOf(labels);
-        this.featureMap = model.getFeatureIDMap();
+        ImmutableFeatureMap featureMap = model.getFeatureIDMap();
+        String[] names = new String[featureMap.size()];
+        for (VariableInfo info : featureMap) {
+            names[((VariableIDInfo) info).getID()] = info.getName();
+        }
+        this.features = new FeatureIndex(names);
         DenseMatrix matrix = linear.getWeightsCopy();
         this.biasColumn = matrix.getDimension2Size() - 1;
         this.weights = new double[labels.size()][];
@@ -55,8 +65,25 @@ public final class LinearMultiLabelModel {
         }
     }
 
-    /** @return the Tribuo model behind this one */
+    /**
+     * Reads the weights and lets the Tribuo model go: for a bundle loaded to serve, never written again.
+     *
+     * @param model  a model trained by Tribuo's linear SGD multi-label trainer
+     * @param labels the label names, in the order scores are returned; each must be known to the model
+     * @return the model, without its Tribuo model
+     */
+    public static LinearMultiLabelModel forServing(Model<MultiLabel> model, List<String> labels) {
+        return new LinearMultiLabelModel(model, labels, false);
+    }
+
+    /**
+     * @return the Tribuo model behind this one
+     * @throws IllegalStateException when this one was built for serving
+     */
     public Model<MultiLabel> tribuoModel() {
+        if (model == null) {
+            throw new IllegalStateException("a model loaded for serving keeps no Tribuo model; train a bundle to write one");
+        }
         return model;
     }
 
@@ -70,21 +97,18 @@ public final class LinearMultiLabelModel {
      * @return one probability per label, in {@link #labels()} order
      */
     public double[] predict(Features features) {
+        int[] columns = columns(features);
+        double[] values = features.values();
         double[] scores = new double[labels.size()];
-        if (!hasKnownFeature(features)) {
-            // Tribuo refuses an example without any known feature; the model's answer is then its bias alone.
-            for (int i = 0; i < scores.length; i++) {
-                scores[i] = sigmoid(weights[i][biasColumn]);
+        for (int label = 0; label < scores.length; label++) {
+            double[] row = weights[label];
+            double logit = row[biasColumn];
+            for (int f = 0; f < columns.length; f++) {
+                if (columns[f] >= 0) {
+                    logit += row[columns[f]] * values[f];
+                }
             }
-            return scores;
-        }
-        ArrayExample<MultiLabel> example = new ArrayExample<>(FACTORY.getUnknownOutput(), features.names(), features.values());
-        Prediction<MultiLabel> prediction = model.predict(example);
-        Map<String, MultiLabel> byLabel = prediction.getOutputScores();
-        for (int i = 0; i < scores.length; i++) {
-            // Each entry is a one-label MultiLabel whose Label carries the probability.
-            MultiLabel score = byLabel.get(labels.get(i));
-            scores[i] = score == null ? 0.0 : score.getLabelSet().iterator().next().getScore();
+            scores[label] = sigmoid(logit);
         }
         return scores;
     }
@@ -100,7 +124,7 @@ public final class LinearMultiLabelModel {
      */
     public double[] tokenContributions(Features features, int label, int tokenCount) {
         double[] row = weights[label];
-        int[] ids = featureIds(features);
+        int[] ids = columns(features);
         double[] contributions = new double[tokenCount];
         int[] occurrenceFeature = features.occurrenceFeature();
         for (int k = 0; k < occurrenceFeature.length; k++) {
@@ -122,22 +146,13 @@ public final class LinearMultiLabelModel {
         return weights[label][biasColumn];
     }
 
-    private int[] featureIds(Features features) {
+    private int[] columns(Features features) {
         String[] names = features.names();
-        int[] ids = new int[names.length];
+        int[] columns = new int[names.length];
         for (int i = 0; i < names.length; i++) {
-            ids[i] = featureMap.getID(names[i]);
+            columns[i] = this.features.column(names[i]);
         }
-        return ids;
-    }
-
-    private boolean hasKnownFeature(Features features) {
-        for (String name : features.names()) {
-            if (featureMap.getID(name) >= 0) {
-                return true;
-            }
-        }
-        return false;
+        return columns;
     }
 
     /** @return the logistic function of {@code x} */

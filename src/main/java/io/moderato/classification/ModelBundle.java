@@ -110,8 +110,8 @@ public record ModelBundle(Path directory, BundleManifest manifest, WordModel wor
             throw new IOException("the lexicon of bundle " + manifest.version() + " does not match its manifest");
         }
         WordModel word = new WordModel(manifest.features(), lexicon,
-                new LinearMultiLabelModel(readMultiLabel(directory.resolve(BundleFiles.ATTRIBUTE_MODEL)), ATTRIBUTE_LABELS),
-                new LinearMultiLabelModel(readMultiLabel(directory.resolve(BundleFiles.TOPIC_MODEL)), TOPIC_LABELS),
+                LinearMultiLabelModel.forServing(readMultiLabel(directory.resolve(BundleFiles.ATTRIBUTE_MODEL)), ATTRIBUTE_LABELS),
+                LinearMultiLabelModel.forServing(readMultiLabel(directory.resolve(BundleFiles.TOPIC_MODEL)), TOPIC_LABELS),
                 ScoringSettings.DEFAULT.sentenceMinLength());
         EncoderModel encoder = null;
         if (manifest.encoder() != null && available != null) {

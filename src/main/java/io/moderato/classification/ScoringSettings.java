@@ -11,5 +11,5 @@ package io.moderato.classification;
 public record ScoringSettings(int sentenceMinLength, double spanMinScore, int maxTopics, double contextWeight) {
 
     /** Defaults matching the service's configuration defaults. */
-    public static final ScoringSettings DEFAULT = new ScoringSettings(200, 0.3, 3, 0.5);
+    public static final ScoringSettings DEFAULT = new ScoringSettings(200, 0.1, 3, 0.5);
 }

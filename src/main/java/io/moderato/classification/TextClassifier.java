@@ -87,6 +87,17 @@ public final class TextClassifier {
         return classify(text, context, ScoringMode.FULL);
     }
 
+    /**
+     * Classifies a comment whose embedding was computed elsewhere (evaluation reads them from its cache).
+     *
+     * @param text      the comment
+     * @param embedding its embedding, or null to score it with the word family alone
+     * @return the classification, spans included
+     */
+    public Classification classifyEmbedded(String text, float[] embedding) {
+        return classifyInput(new CommentInput(normalizer.normalize(text), null, embedding, null), true);
+    }
+
     private Classification classifyInput(CommentInput input, boolean withSpans) {
         ScoringMode mode = input.embedding() == null ? ScoringMode.FAST : ScoringMode.FULL;
         WordModel.Scored wordScores = word.attributesWithSentences(input);

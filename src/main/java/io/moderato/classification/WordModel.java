@@ -15,6 +15,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntPredicate;
 import java.util.stream.Collectors;
 
 /**
@@ -28,9 +29,21 @@ public final class WordModel implements FamilyScorer, Explainer {
     /** Sentences shorter than this (in tokens) are scored together with a neighbour. */
     static final int MIN_SENTENCE_TOKENS = 6;
     /** A token must add at least this share of the strongest token's push to be highlighted. */
-    static final double SPAN_TOKEN_SHARE = 0.3;
+    static final double SPAN_TOKEN_SHARE = 0.5;
     /** At most this many spans are reported per attribute, the strongest. */
     static final int MAX_SPANS_PER_ATTRIBUTE = 4;
+    /**
+     * Per attribute, the attributes whose token contributions show where it lies. Toxicity is a fraction of raters
+     * and spreads thinly over a comment's words; its insults and profanity are what made it toxic, and their
+     * models point at those words more sharply.
+     */
+    private static final Map<Attribute, List<Attribute>> SPAN_EVIDENCE = spanEvidence();
+    /**
+     * Per attribute, the lexicon classes whose words carry it on their own. When a comment holds such a word, it is
+     * the highlight: a listed slur or insult is what a moderator must see, even where the model spreads its weight
+     * over the words around it. Threats have none: "shot" or "dead" are news words as often as threats.
+     */
+    private static final Map<Attribute, Set<String>> SPAN_WORD_CLASSES = spanWordClasses();
 
     private static final Set<String> STOP_WORDS = readStopWords();
 
@@ -155,45 +168,75 @@ public final class WordModel implements FamilyScorer, Explainer {
             return List.of();
         }
         Features features = extractor.extract(normalized);
+        double[][] contributions = new double[Attribute.values().length][];
+        List<Lexicon.Hit> hits = lexicon.find(tokens, 0, tokens.size());
         List<Span> spans = new ArrayList<>();
         for (Attribute attribute : Attribute.values()) {
-            int label = attribute.ordinal();
-            if (scores[label] < minScore) {
+            if (scores[attribute.ordinal()] < minScore) {
                 continue;
             }
-            spans.addAll(spansFor(attribute, tokens, attributes.tokenContributions(features, label, tokens.size())));
+            double[] strength = new double[tokens.size()];
+            Arrays.fill(strength, Double.NEGATIVE_INFINITY);
+            for (Attribute evidence : SPAN_EVIDENCE.get(attribute)) {
+                int label = evidence.ordinal();
+                if (contributions[label] == null) {
+                    contributions[label] = attributes.tokenContributions(features, label, tokens.size());
+                }
+                for (int t = 0; t < strength.length; t++) {
+                    strength[t] = Math.max(strength[t], contributions[label][t]);
+                }
+            }
+            spans.addAll(spansFor(attribute, tokens, strength, listedTokens(attribute, hits, tokens.size())));
         }
         spans.sort(Comparator.comparingInt(Span::begin).thenComparing(Span::attribute));
         return spans;
     }
 
-    /**
-     * Runs of neighbouring content tokens that each pushed the attribute up by at least {@link #SPAN_TOKEN_SHARE} of
-     * the strongest token's push; function words and punctuation never start, end or make up a span. The
-     * {@link #MAX_SPANS_PER_ATTRIBUTE} strongest runs are kept.
-     */
-    private List<Span> spansFor(Attribute attribute, List<Token> tokens, double[] contributions) {
-        double strongest = 0;
-        for (int i = 0; i < contributions.length; i++) {
-            if (isContent(tokens.get(i))) {
-                strongest = Math.max(strongest, contributions[i]);
+    /** Which tokens belong to a lexicon word that carries the attribute on its own. */
+    private static boolean[] listedTokens(Attribute attribute, List<Lexicon.Hit> hits, int tokenCount) {
+        boolean[] listed = new boolean[tokenCount];
+        Set<String> classes = SPAN_WORD_CLASSES.get(attribute);
+        for (Lexicon.Hit hit : hits) {
+            if (classes.contains(hit.wordClass())) {
+                Arrays.fill(listed, hit.fromToken(), hit.toToken(), true);
             }
         }
-        if (strongest <= 0) {
+        return listed;
+    }
+
+    /**
+     * The spans of one attribute. When content tokens of the comment are listed words for the attribute, the runs of
+     * those; otherwise the runs of neighbouring content tokens that each pushed the attribute up by at least
+     * {@link #SPAN_TOKEN_SHARE} of the strongest token's push. Function words and punctuation never start, end or
+     * make up a span. The {@link #MAX_SPANS_PER_ATTRIBUTE} strongest runs are kept.
+     */
+    private List<Span> spansFor(Attribute attribute, List<Token> tokens, double[] strength, boolean[] listed) {
+        boolean anyListed = false;
+        double strongest = 0;
+        for (int i = 0; i < strength.length; i++) {
+            if (isContent(tokens.get(i))) {
+                strongest = Math.max(strongest, strength[i]);
+                anyListed |= listed[i];
+            }
+        }
+        if (strongest <= 0 && !anyListed) {
             return List.of();
         }
         double cutoff = strongest * SPAN_TOKEN_SHARE;
+        boolean listedOnly = anyListed;
+        IntPredicate highlighted =
+                i -> isContent(tokens.get(i)) && (listedOnly ? listed[i] : strength[i] >= cutoff);
         List<double[]> runs = new ArrayList<>();
         int i = 0;
         while (i < tokens.size()) {
-            if (!(contributions[i] >= cutoff && isContent(tokens.get(i)))) {
+            if (!highlighted.test(i)) {
                 i++;
                 continue;
             }
             int start = i;
             double push = 0;
-            while (i < tokens.size() && contributions[i] >= cutoff && isContent(tokens.get(i))) {
-                push += contributions[i];
+            while (i < tokens.size() && highlighted.test(i)) {
+                push += strength[i];
                 i++;
             }
             runs.add(new double[] {start, i, push});
@@ -291,6 +334,27 @@ public final class WordModel implements FamilyScorer, Explainer {
             map.put(attribute, scores[attribute.ordinal()]);
         }
         return map;
+    }
+
+    private static Map<Attribute, List<Attribute>> spanEvidence() {
+        Map<Attribute, List<Attribute>> evidence = new EnumMap<>(Attribute.class);
+        for (Attribute attribute : Attribute.values()) {
+            evidence.put(attribute, List.of(attribute));
+        }
+        evidence.put(Attribute.TOXICITY, List.of(Attribute.TOXICITY, Attribute.INSULT, Attribute.PROFANITY));
+        return evidence;
+    }
+
+    private static Map<Attribute, Set<String>> spanWordClasses() {
+        Map<Attribute, Set<String>> classes = new EnumMap<>(Attribute.class);
+        classes.put(Attribute.TOXICITY, Set.of("profane", "insult", "slur", "dehumanising", "sexual"));
+        classes.put(Attribute.SEVERE_TOXICITY, Set.of("slur", "dehumanising"));
+        classes.put(Attribute.INSULT, Set.of("insult", "slur", "dehumanising"));
+        classes.put(Attribute.THREAT, Set.of());
+        classes.put(Attribute.IDENTITY_ATTACK, Set.of("slur", "dehumanising"));
+        classes.put(Attribute.PROFANITY, Set.of("profane"));
+        classes.put(Attribute.SEXUALLY_EXPLICIT, Set.of("sexual"));
+        return classes;
     }
 
     private static Set<String> readStopWords() {

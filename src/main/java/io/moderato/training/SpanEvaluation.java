@@ -1,7 +1,7 @@
 package io.moderato.training;
 
+import io.moderato.classification.Attribute;
 import io.moderato.classification.Classification;
-import io.moderato.classification.ScoringMode;
 import io.moderato.classification.Span;
 import io.moderato.classification.TextClassifier;
 import io.moderato.training.datasets.ToxicSpansSemEval;
@@ -12,9 +12,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Measures the highlighted spans against the SemEval-2021 Task 5 gold spans: the character offsets of every span the
- * service would show (any attribute, fast mode, since spans come from the word family either way), scored with
- * {@link SpanF1}.
+ * Measures the highlighted spans against the SemEval-2021 Task 5 gold spans: the character offsets of the toxicity
+ * spans the service would show (the task's gold marks what makes a post toxic), scored with {@link SpanF1}. Spans
+ * come from the word family in either mode, but whether a comment gets any depends on its verdict, so the posts are
+ * scored in full mode when their embeddings are given.
  */
 public final class SpanEvaluation {
 
@@ -29,16 +30,20 @@ public final class SpanEvaluation {
     /**
      * @param classifier the bundle to measure
      * @param posts      the gold posts
+     * @param embeddings per post its embedding (full mode), or null (fast mode)
      * @return the figures
      */
-    public Result evaluate(TextClassifier classifier, List<ToxicSpansSemEval.Post> posts) {
+    public Result evaluate(TextClassifier classifier, List<ToxicSpansSemEval.Post> posts, float[][] embeddings) {
         List<Set<Integer>> predicted = new ArrayList<>(posts.size());
         List<Set<Integer>> gold = new ArrayList<>(posts.size());
-        for (ToxicSpansSemEval.Post post : posts) {
-            Classification c = classifier.classifyAll(List.of(post.text()), null, ScoringMode.FAST, true).get(0);
+        for (int p = 0; p < posts.size(); p++) {
+            ToxicSpansSemEval.Post post = posts.get(p);
+            Classification c = classifier.classifyEmbedded(post.text(), embeddings == null ? null : embeddings[p]);
             Set<Integer> offsets = new HashSet<>();
             for (Span span : c.spans()) {
-                offsets.addAll(SpanF1.offsets(span.begin(), span.end()));
+                if (span.attribute() == Attribute.TOXICITY) {
+                    offsets.addAll(SpanF1.offsets(span.begin(), span.end()));
+                }
             }
             predicted.add(post.fromCharOffsets(offsets));
             gold.add(post.spans());

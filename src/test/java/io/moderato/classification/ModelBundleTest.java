@@ -126,6 +126,38 @@ class ModelBundleTest {
     }
 
     @Test
+    void aServedWordModelScoresAsTribuoDoes() throws Exception {
+        ModelBundle bundle = TestModels.small();
+        LinearMultiLabelModel trained = bundle.word().attributeModel();
+        LinearMultiLabelModel served = LinearMultiLabelModel.forServing(trained.tribuoModel(), trained.labels());
+        assertThrows(IllegalStateException.class, served::tribuoModel);
+        TextNormalizer normalizer = new TextNormalizer();
+        var heldOut = new io.moderato.training.CorpusReader().read(TestModels.CORPUS_DIR.resolve("heldout.jsonl"));
+        List<String> texts = new java.util.ArrayList<>(TEXTS);
+        heldOut.comments().subList(0, 300).forEach(c -> texts.add(c.text()));
+        texts.add("zzqx vvkp");
+        for (String text : texts) {
+            Features f = bundle.word().extractor().extract(normalizer.normalize(text));
+            double[] scores = served.predict(f);
+            boolean known = java.util.Arrays.stream(f.names())
+                    .anyMatch(name -> trained.tribuoModel().getFeatureIDMap().getID(name) >= 0);
+            if (!known) {
+                // Tribuo refuses an example without a known feature; the answer is the bias alone.
+                for (int label = 0; label < scores.length; label++) {
+                    assertEquals(LinearMultiLabelModel.sigmoid(served.bias(label)), scores[label], 1e-12, text);
+                }
+                continue;
+            }
+            var prediction = trained.tribuoModel().predict(new org.tribuo.impl.ArrayExample<>(
+                    new org.tribuo.multilabel.MultiLabelFactory().getUnknownOutput(), f.names(), f.values()));
+            for (int label = 0; label < scores.length; label++) {
+                double tribuo = prediction.getOutputScores().get(trained.labels().get(label)).getLabelSet().iterator().next().getScore();
+                assertEquals(tribuo, scores[label], 1e-9, text + " label " + label);
+            }
+        }
+    }
+
+    @Test
     void tokenContributionsAddUpToTribuosScore() {
         ModelBundle bundle = TestModels.small();
         TextNormalizer normalizer = new TextNormalizer();

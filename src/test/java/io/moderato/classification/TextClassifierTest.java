@@ -116,6 +116,27 @@ class TextClassifierTest {
     }
 
     @Test
+    void aListedInsultIsTheToxicitySpanNotTheWordsAroundIt() {
+        String text = "Get this straight: Biden is a traitor. And Harris is a former prostitute.";
+        Classification c = classifier.classify(text, null);
+        List<String> toxic = c.spans().stream().filter(s -> s.attribute() == Attribute.TOXICITY)
+                .map(s -> text.substring(s.begin(), s.end())).toList();
+        assertEquals(List.of("traitor", "prostitute"), toxic);
+    }
+
+    @Test
+    void withoutListedWordsTheStrongestWeightsMakeTheSpan() {
+        String text = "Billy is a crook and he should be prosecuted.";
+        java.util.Set<String> abusive = java.util.Set.of("profane", "insult", "slur", "dehumanising", "sexual");
+        assertTrue(classifier.bundle().word().lexicon().find(classifier.normalize(text).tokens(), 0, 9).stream()
+                .noneMatch(hit -> abusive.contains(hit.wordClass())), "no abusive word of the lexicon in this comment");
+        Classification c = classifier.classify(text, null);
+        List<String> toxic = c.spans().stream().filter(s -> s.attribute() == Attribute.TOXICITY)
+                .map(s -> text.substring(s.begin(), s.end())).toList();
+        assertTrue(toxic.contains("crook"), () -> "crook is highlighted: " + toxic);
+    }
+
+    @Test
     void spansHoldContentWordsOnly() throws Exception {
         var heldOut = new io.moderato.training.CorpusReader().read(TestModels.CORPUS_DIR.resolve("heldout.jsonl"));
         java.util.Set<String> stopWords = java.util.Set.of("a", "an", "and", "the", "by", "of", "to", "is", "you", "for");

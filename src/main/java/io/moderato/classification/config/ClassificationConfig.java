@@ -19,8 +19,8 @@ public interface ClassificationConfig {
     @WithDefault("200")
     int sentenceMinLength();
 
-    /** Spans are reported for attributes scoring at least this. */
-    @WithDefault("0.3")
+    /** Spans are reported for attributes scoring at least this (low: spans explain a score, they do not decide). */
+    @WithDefault("0.1")
     double spanMinScore();
 
     /** Most topics returned per comment. */

@@ -61,6 +61,10 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--newsgroups", defaultValue = "2000", description = "20 Newsgroups posts to score, spread evenly (default: ${DEFAULT-VALUE}).")
     int newsgroups;
 
+    @Option(names = "--span-min-score", defaultValue = "0.1",
+            description = "Spans are shown for attributes scoring at least this, as moderato.classification.span-min-score (default: ${DEFAULT-VALUE}).")
+    double spanMinScore;
+
     @Option(names = "--json", description = "Also write the reports to this JSON file.")
     Path json;
 
@@ -75,7 +79,9 @@ public final class EvaluateCommand implements Callable<Integer> {
             String chosen = version != null ? version : store.live().orElseThrow(() -> new CommandLine.ParameterException(
                     new CommandLine(this), "no model bundle under " + dataDir + ": run the train command first"));
             ModelBundle bundle = store.load(chosen);
-            TextClassifier classifier = new TextClassifier(bundle, ScoringSettings.DEFAULT, sentenceEncoder);
+            ScoringSettings defaults = ScoringSettings.DEFAULT;
+            TextClassifier classifier = new TextClassifier(bundle, new ScoringSettings(defaults.sentenceMinLength(),
+                    spanMinScore, defaults.maxTopics(), defaults.contextWeight()), sentenceEncoder);
             EmbeddingFileCache cache = new EmbeddingFileCache(dataDir.resolve(TrainingPipeline.EMBEDDINGS_DIR));
             List<EvaluationReport> reports = new ArrayList<>();
 
@@ -111,10 +117,14 @@ public final class EvaluateCommand implements Callable<Integer> {
             Path spans = datasetsDir.resolve("toxic_spans_semeval2021/tsd_train.csv.gz");
             if (sets.contains("spans") && Files.exists(spans)) {
                 List<ToxicSpansSemEval.Post> posts = new ToxicSpansSemEval().read(spans);
-                SpanEvaluation.Result result = new SpanEvaluation().evaluate(classifier, posts);
-                System.out.printf(Locale.ROOT, "%n== Toxic Spans (SemEval-2021 Task 5) train file — %d posts%n"
-                                + "span character F1 %.3f (posts with gold spans %.3f, without %.3f)%n",
-                        posts.size(), result.f1(), result.f1WithGold(), result.f1WithoutGold());
+                boolean full = sentenceEncoder != null && bundle.hasEncoder();
+                float[][] embeddings = full
+                        ? cache.embed(sentenceEncoder, posts.stream().map(ToxicSpansSemEval.Post::text).toList(), done -> { })
+                        : null;
+                SpanEvaluation.Result result = new SpanEvaluation().evaluate(classifier, posts, embeddings);
+                System.out.printf(Locale.ROOT, "%n== Toxic Spans (SemEval-2021 Task 5) train file — %d posts, %s mode%n"
+                                + "toxicity span character F1 %.3f (posts with gold spans %.3f, without %.3f)%n",
+                        posts.size(), full ? "full" : "fast", result.f1(), result.f1WithGold(), result.f1WithoutGold());
             }
             if (json != null) {
                 ModelBundle.JSON.writeValue(json.toFile(), reports);
