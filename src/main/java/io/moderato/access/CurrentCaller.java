@@ -1,23 +1,27 @@
 package io.moderato.access;
 
 import io.moderato.problem.ProblemException;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 
 import java.util.List;
 
-/** The caller of the current request, set by the authentication filter. */
+/** The caller of the current request, as authenticated by Quarkus Security (the identity's {@link Caller}). */
 @RequestScoped
 public class CurrentCaller {
 
-    private Caller caller;
+    /** The attribute of a security identity that holds its {@link Caller}. */
+    public static final String ATTRIBUTE = "moderato.caller";
 
-    /** @param caller the authenticated caller */
-    public void set(Caller caller) {
-        this.caller = caller;
+    private final SecurityIdentity identity;
+
+    public CurrentCaller(SecurityIdentity identity) {
+        this.identity = identity;
     }
 
-    /** @return the caller; only resources behind the filter may ask */
+    /** @return the caller; only resources that need a role may ask */
     public Caller get() {
+        Caller caller = identity.isAnonymous() ? null : identity.getAttribute(ATTRIBUTE);
         if (caller == null) {
             throw new ProblemException(401, "unauthorized", "Unauthorized", "No API key was given.", List.of());
         }

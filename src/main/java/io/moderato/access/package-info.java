@@ -1,5 +1,7 @@
 /**
- * Who may call what: API keys with roles (client, moderator, admin), stored hashed, listed by prefix, revocable and
- * expiring; the request filter that checks them on every API call; per-key rate limits; the dashboard's browser sessions (cookie and CSRF token) that stand in for a key.
+ * Who may call what, on Quarkus Security: API keys with roles (client, moderator, admin; {@link io.moderato.access.Roles}
+ * for {@code @RolesAllowed}), stored hashed, listed by prefix, revocable and expiring; the authentication mechanism
+ * and identity providers that check them; per-key rate limits shared by every replica; the dashboard's browser
+ * sessions (cookie and CSRF token, kept in the database) that stand in for a key.
  */
 package io.moderato.access;

@@ -2,15 +2,15 @@ package io.moderato.dashboard;
 
 import io.moderato.access.Caller;
 import io.moderato.access.Role;
-import io.moderato.access.rest.OpenEndpoint;
 import io.moderato.access.service.ApiKeyService;
 import io.moderato.access.service.SessionService;
 import io.moderato.access.service.SignInThrottle;
-import io.vertx.core.http.HttpServerRequest;
 import io.moderato.classification.Attribute;
 import io.moderato.classification.Topic;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.FormParam;
@@ -43,7 +43,7 @@ import java.util.function.Function;
  * the dashboard session themselves: without one they send the browser to the sign-in form.
  */
 @Path("/dashboard")
-@OpenEndpoint
+@PermitAll
 @Tag(name = "Dashboard")
 @Produces(MediaType.TEXT_HTML)
 public class DashboardResource {
@@ -162,7 +162,7 @@ public class DashboardResource {
             return html(403, Templates.signIn("The dashboard needs a moderator or admin key; this is a "
                     + caller.get().role().name().toLowerCase() + " key.", null)).build();
         }
-        SessionService.Session session = sessions.open(key.strip(), caller.get(), Instant.now());
+        SessionService.Session session = sessions.open(keys.proof(key.strip()).orElseThrow(), caller.get(), Instant.now());
         return redirectBuilder(HOME)
                 .header(HttpHeaders.SET_COOKIE, cookie(session.id(), sessions.maxAge().getSeconds(), uri))
                 .build();
@@ -233,7 +233,7 @@ public class DashboardResource {
 
     /** The session's visitor, as long as the session is open and its key still valid. */
     private Optional<Visitor> visitor(String sessionId) {
-        return sessions.find(sessionId, Instant.now()).flatMap(session -> keys.authenticate(session.apiKey())
+        return sessions.find(sessionId, Instant.now()).flatMap(session -> keys.authenticate(session.key())
                 .filter(caller -> caller.role().includes(Role.MODERATOR))
                 .map(caller -> new Visitor(session, caller)));
     }

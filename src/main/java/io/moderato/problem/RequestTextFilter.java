@@ -11,17 +11,23 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Refuses, with 400 and before any key is looked up, a request whose path parameters or query parameters hold text
+ * Refuses, with 400, a request whose path parameters or query parameters hold text
  * {@link TextRules} does not accept (a NUL character, half a surrogate pair): such text can be neither stored nor
- * looked up alike on both databases. Bodies are checked as they are read ({@link JsonStrictness}).
+ * looked up alike on both databases. Query parameters are checked before any key is looked up (a {@code ?key=}
+ * is one). Bodies are checked as they are read ({@link JsonStrictness}).
  */
 public class RequestTextFilter {
 
+    /** Query parameters before the endpoint is matched, so before its role check reads a {@code ?key=}. */
+    @ServerRequestFilter(preMatching = true)
+    public Optional<Response> checkQuery(ContainerRequestContext request) {
+        return check(request.getUriInfo().getQueryParameters(), request.getUriInfo().getPath());
+    }
+
+    /** Path parameters, known once the endpoint is matched. */
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION - 100)
-    public Optional<Response> check(ContainerRequestContext request) {
-        String path = request.getUriInfo().getPath();
-        Optional<Response> refused = check(request.getUriInfo().getPathParameters(), path);
-        return refused.isPresent() ? refused : check(request.getUriInfo().getQueryParameters(), path);
+    public Optional<Response> checkPath(ContainerRequestContext request) {
+        return check(request.getUriInfo().getPathParameters(), request.getUriInfo().getPath());
     }
 
     private static Optional<Response> check(MultivaluedMap<String, String> parameters, String path) {

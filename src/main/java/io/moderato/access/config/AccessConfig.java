@@ -6,7 +6,7 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Optional;
 
-/** API keys and rate limits. */
+/** API keys, rate limits, dashboard sessions and sign-in throttling. */
 @ConfigMapping(prefix = "moderato.access")
 public interface AccessConfig {
 
@@ -19,6 +19,18 @@ public interface AccessConfig {
     /** Requests per minute a key may make unless the key sets its own limit. */
     @WithDefault("1200")
     int defaultRateLimitPerMinute();
+
+    /**
+     * The share of a key's per-minute budget one replica takes from the key's shared bucket at a time (at least one
+     * token). Tokens a replica holds unused are the most the cluster can admit below the budget: with 3 replicas and
+     * 0.02, at most 6 %.
+     */
+    @WithDefault("0.02")
+    double rateLimitLeaseShare();
+
+    /** How long a replica may serve requests from leased tokens before it gives the rest back with its next take. */
+    @WithDefault("PT1S")
+    Duration rateLimitLeaseDuration();
 
     /** A dashboard session ends after this long without a request. */
     @WithDefault("PT2H")

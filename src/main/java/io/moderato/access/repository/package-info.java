@@ -1,2 +1,2 @@
-/** Storage of API keys. */
+/** Storage of API keys, the dashboard's sessions and the keys' shared rate-limit buckets. */
 package io.moderato.access.repository;

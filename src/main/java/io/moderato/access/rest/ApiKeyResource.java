@@ -1,12 +1,13 @@
 package io.moderato.access.rest;
 
-import io.moderato.access.Authorized;
 import io.moderato.access.CurrentCaller;
 import io.moderato.access.Role;
+import io.moderato.access.Roles;
 import io.moderato.access.repository.ApiKeyEntity;
 import io.moderato.access.service.ApiKeyService;
 import io.moderato.policy.SiteIds;
 import io.moderato.problem.RequestChecks;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -26,7 +27,7 @@ import java.util.List;
 /** API keys: create (the secret is shown once), list (prefixes only), revoke. */
 @Path("/api/v1/admin/keys")
 @Tag(name = "Access")
-@Authorized(Role.ADMIN)
+@RolesAllowed(Roles.ADMIN)
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class ApiKeyResource {

@@ -140,18 +140,34 @@ public class ApiKeyService {
     }
 
     /**
-     * @param token the key as sent by a client
-     * @return the caller, when the key is the bootstrap key or an active stored key
+     * What a session remembers of the key it was opened with, instead of the key itself: the key's prefix (null for
+     * the bootstrap key) and the SHA-256 of the whole key, which is what the key's row stores.
+     *
+     * @param prefix the key's prefix, null for the bootstrap key
+     * @param digest the SHA-256 of the whole key, hex
      */
-    @Transactional
-    public Optional<Caller> authenticate(String token) {
+    public record KeyProof(String prefix, String digest) {
+
+        @Override
+        public String toString() {
+            return "KeyProof[prefix=" + prefix + "]";
+        }
+    }
+
+    /**
+     * Reads a key without looking it up.
+     *
+     * @param token the key as sent by a client
+     * @return its proof, when it can be a key at all
+     */
+    public Optional<KeyProof> proof(String token) {
         if (token == null || token.isBlank()) {
             return Optional.empty();
         }
-        Optional<String> bootstrap = config.bootstrapAdminKey().filter(k -> k.length() >= 16);
+        Optional<String> bootstrap = bootstrapKey();
         if (bootstrap.isPresent() && MessageDigest.isEqual(bootstrap.get().getBytes(StandardCharsets.UTF_8),
                 token.getBytes(StandardCharsets.UTF_8))) {
-            return Optional.of(new Caller(null, "bootstrap-admin", "bootstrap", Role.ADMIN, config.defaultRateLimitPerMinute(), null));
+            return Optional.of(new KeyProof(null, DigestUtils.sha256Hex(token)));
         }
         if (!token.startsWith(SCHEME)) {
             return Optional.empty();
@@ -165,13 +181,40 @@ public class ApiKeyService {
             // Never look up what cannot be a prefix (e.g. text with a NUL, which PostgreSQL refuses).
             return Optional.empty();
         }
-        Optional<ApiKeyEntity> found = keys.findByPrefix(prefix);
+        return Optional.of(new KeyProof(prefix, DigestUtils.sha256Hex(token)));
+    }
+
+    /**
+     * @param token the key as sent by a client
+     * @return the caller, when the key is the bootstrap key or an active stored key
+     */
+    @Transactional
+    public Optional<Caller> authenticate(String token) {
+        return proof(token).flatMap(this::authenticate);
+    }
+
+    /**
+     * Checks a key again from what a session remembers of it: revoked, expired or replaced keys fail at once.
+     *
+     * @param proof the key's prefix and digest
+     * @return the caller, when the key is the bootstrap key or an active stored key
+     */
+    @Transactional
+    public Optional<Caller> authenticate(KeyProof proof) {
+        if (proof.prefix() == null) {
+            Optional<String> bootstrap = bootstrapKey();
+            boolean matches = bootstrap.isPresent() && MessageDigest.isEqual(
+                    HexFormat.of().parseHex(DigestUtils.sha256Hex(bootstrap.get())), HexFormat.of().parseHex(proof.digest()));
+            return matches ? Optional.of(new Caller(null, "bootstrap-admin", "bootstrap", Role.ADMIN,
+                    config.defaultRateLimitPerMinute(), null)) : Optional.empty();
+        }
+        Optional<ApiKeyEntity> found = keys.findByPrefix(proof.prefix());
         if (found.isEmpty()) {
             return Optional.empty();
         }
         ApiKeyEntity key = found.get();
         Instant now = clock.instant();
-        boolean matches = MessageDigest.isEqual(HexFormat.of().parseHex(key.secretHash), HexFormat.of().parseHex(DigestUtils.sha256Hex(token)));
+        boolean matches = MessageDigest.isEqual(HexFormat.of().parseHex(key.secretHash), HexFormat.of().parseHex(proof.digest()));
         if (!matches || !key.isActive(now)) {
             return Optional.empty();
         }
@@ -180,6 +223,10 @@ public class ApiKeyService {
         }
         int limit = key.rateLimitPerMinute == null ? config.defaultRateLimitPerMinute() : key.rateLimitPerMinute;
         return Optional.of(new Caller(key.id, key.name, key.prefix, key.role, limit, sites(key)));
+    }
+
+    private Optional<String> bootstrapKey() {
+        return config.bootstrapAdminKey().filter(k -> k.length() >= 16);
     }
 
     private static String randomToken(int bytes) {

@@ -2,13 +2,13 @@ package io.moderato.audit.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.moderato.access.Authorized;
 import io.moderato.access.CurrentCaller;
-import io.moderato.problem.ProblemException;
-import io.moderato.access.Role;
+import io.moderato.access.Roles;
 import io.moderato.audit.repository.AuditEntryEntity;
 import io.moderato.audit.service.AuditLog;
+import io.moderato.problem.ProblemException;
 import io.moderato.problem.RequestChecks;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -23,7 +23,7 @@ import java.util.List;
 /** The audit log, oldest first, with cursor pagination. */
 @Path("/api/v1/audit")
 @Tag(name = "Audit")
-@Authorized(Role.MODERATOR)
+@RolesAllowed(Roles.MODERATOR)
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {
 

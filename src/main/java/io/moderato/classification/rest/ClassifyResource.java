@@ -1,11 +1,13 @@
 package io.moderato.classification.rest;
 
+import io.moderato.access.Roles;
 import io.moderato.classification.Classification;
 import io.moderato.classification.ScoringMode;
 import io.moderato.classification.config.ClassificationConfig;
 import io.moderato.classification.service.ClassificationService;
 import io.moderato.problem.Problem;
 import io.moderato.problem.RequestChecks;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -23,7 +25,7 @@ import java.util.Set;
 
 /** Scores comments for the toxicity attributes and topics, and shows which words drove each score. */
 @Path("/api/v1/classify")
-@io.moderato.access.Authorized(io.moderato.access.Role.CLIENT)
+@RolesAllowed(Roles.CLIENT)
 @Tag(name = "Classification")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)

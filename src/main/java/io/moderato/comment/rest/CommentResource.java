@@ -1,14 +1,14 @@
 package io.moderato.comment.rest;
 
-import io.moderato.access.Authorized;
 import io.moderato.access.CurrentCaller;
-import io.moderato.access.Role;
+import io.moderato.access.Roles;
 import io.moderato.classification.config.ClassificationConfig;
 import io.moderato.comment.CommentView;
 import io.moderato.comment.service.CommentService;
 import io.moderato.comment.service.IngestCommand;
 import io.moderato.policy.SiteIds;
 import io.moderato.problem.Problem;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -42,7 +42,7 @@ public class CommentResource {
     }
 
     @POST
-    @Authorized(Role.CLIENT)
+    @RolesAllowed(Roles.CLIENT)
     @Operation(summary = "Ingest a comment",
             description = "Classifies it, applies the site's policy and stores it. 201 for a new comment; 200 for a retry "
                     + "(nothing changes) or an edit (new text: scored and decided again, history kept).")
@@ -64,7 +64,7 @@ public class CommentResource {
 
     @GET
     @Path("/{siteId}/{id}")
-    @Authorized(Role.CLIENT)
+    @RolesAllowed(Roles.CLIENT)
     @Operation(summary = "Get a comment", description = "Scores, spans, topics, decision, reasons and the revision history.")
     public CommentView get(@PathParam("siteId") String siteId, @PathParam("id") String id) {
         SiteIds.check(siteId);

@@ -1,8 +1,7 @@
 package io.moderato.comment.rest;
 
-import io.moderato.access.Authorized;
 import io.moderato.access.CurrentCaller;
-import io.moderato.access.Role;
+import io.moderato.access.Roles;
 import io.moderato.comment.CommentView;
 import io.moderato.comment.repository.CommentEntity;
 import io.moderato.comment.repository.CommentRepository;
@@ -10,6 +9,7 @@ import io.moderato.comment.service.CommentService;
 import io.moderato.policy.SiteIds;
 import io.moderato.policy.repository.SitePolicyRepository;
 import io.moderato.problem.RequestChecks;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -27,7 +27,7 @@ import java.util.TreeSet;
 /** What a moderator needs to judge a comment in context: the author's history, the article's thread, the sites. */
 @Path("/api/v1")
 @Tag(name = "Comments")
-@Authorized(Role.MODERATOR)
+@RolesAllowed(Roles.MODERATOR)
 @Produces(MediaType.APPLICATION_JSON)
 public class ContextResource {
 

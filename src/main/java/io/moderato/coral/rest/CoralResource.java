@@ -2,7 +2,6 @@ package io.moderato.coral.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.moderato.access.rest.OpenEndpoint;
 import io.moderato.classification.config.ClassificationConfig;
 import io.moderato.coral.CoralModeration;
 import io.moderato.coral.CoralSignature;
@@ -11,6 +10,7 @@ import io.moderato.coral.service.CoralModerationService;
 import io.moderato.problem.Problem;
 import io.moderato.problem.ProblemException;
 import io.moderato.problem.RequestChecks;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -31,7 +31,7 @@ import java.util.Set;
  * endpoint is open to the key filter and checks {@code X-Coral-Signature} against the configured secrets first.
  */
 @Path("/api/v1/coral/moderate")
-@OpenEndpoint
+@PermitAll
 @Tag(name = "Coral Talk")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)

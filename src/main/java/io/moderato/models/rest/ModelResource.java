@@ -2,14 +2,14 @@ package io.moderato.models.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.moderato.access.Authorized;
-import io.moderato.access.Role;
+import io.moderato.access.Roles;
 import io.moderato.classification.BundleFiles;
 import io.moderato.classification.ModelBundle;
 import io.moderato.classification.ModelStore;
 import io.moderato.classification.service.ClassificationService;
 import io.moderato.models.config.ModelsConfig;
 import io.moderato.problem.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -28,7 +28,7 @@ import java.util.List;
 /** The model bundles in the data directory, which one is live, and each one's held-out evaluation. */
 @Path("/api/v1/admin/models")
 @Tag(name = "Models")
-@Authorized(Role.ADMIN)
+@RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 public class ModelResource {
 

@@ -1,6 +1,6 @@
 package io.moderato.perspective.rest;
 
-import io.moderato.access.rest.OpenEndpoint;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -23,7 +23,7 @@ import java.nio.charset.StandardCharsets;
  * {@code google.discoverAPI(...)} in Node), so with Moderato's URL in its place they work unchanged.
  */
 @Path("/$discovery/rest")
-@OpenEndpoint
+@PermitAll
 @Tag(name = "Perspective API")
 public class DiscoveryResource {
 

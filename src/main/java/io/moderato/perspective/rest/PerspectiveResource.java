@@ -4,9 +4,10 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.moderato.access.Authorized;
+import io.moderato.access.AccessRefusal;
 import io.moderato.access.CurrentCaller;
-import io.moderato.access.Role;
+import io.moderato.access.Roles;
+import io.moderato.access.rest.AccessRefusals;
 import io.moderato.perspective.PerspectiveApi.AnalyzeCommentRequest;
 import io.moderato.perspective.PerspectiveApi.AnalyzeCommentResponse;
 import io.moderato.perspective.PerspectiveApi.SuggestCommentScoreRequest;
@@ -16,6 +17,10 @@ import io.moderato.perspective.service.PerspectiveService;
 import io.moderato.problem.GoogleError;
 import io.moderato.problem.ProblemException;
 import io.moderato.problem.ProblemMappers;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -23,9 +28,9 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
@@ -40,7 +45,7 @@ import java.util.List;
  * apply to this resource only.
  */
 @Path("/v1alpha1")
-@Authorized(Role.CLIENT)
+@RolesAllowed(Roles.CLIENT)
 @Tag(name = "Perspective API")
 @Produces(MediaType.APPLICATION_JSON)
 public class PerspectiveResource {
@@ -107,6 +112,28 @@ public class PerspectiveResource {
     @ServerExceptionMapper
     public Response perspective(PerspectiveException e) {
         return GoogleError.respond(e.code(), e.getMessage(), e.details());
+    }
+
+    @ServerExceptionMapper
+    public Response refused(AuthenticationFailedException e) {
+        return refusal(AccessRefusals.refusal(e));
+    }
+
+    @ServerExceptionMapper
+    public Response anonymous(UnauthorizedException e) {
+        return refusal(AccessRefusal.missingKey(true));
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return GoogleError.respond(403, "This key may not call this method.", List.of());
+    }
+
+    /** An access refusal (401 without or with a bad key, 429 over the rate limit) in Google's error format. */
+    private static Response refusal(AccessRefusal refusal) {
+        Response.ResponseBuilder answer = Response.fromResponse(GoogleError.respond(refusal.status(), refusal.detail(), List.of()));
+        refusal.headers().forEach(answer::header);
+        return answer.build();
     }
 
     @ServerExceptionMapper

@@ -1,14 +1,14 @@
 package io.moderato.policy.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.moderato.access.Authorized;
 import io.moderato.access.CurrentCaller;
-import io.moderato.access.Role;
+import io.moderato.access.Roles;
 import io.moderato.policy.SiteIds;
 import io.moderato.policy.SitePolicy;
 import io.moderato.policy.service.PolicyService;
 import io.moderato.problem.Problem;
 import io.moderato.problem.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -33,7 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/api/v1/admin/sites/{siteId}/policy")
 @Tag(name = "Policy")
-@Authorized(Role.ADMIN)
+@RolesAllowed(Roles.ADMIN)
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class PolicyResource {

@@ -1,14 +1,14 @@
 package io.moderato.review.rest;
 
-import io.moderato.access.Authorized;
 import io.moderato.access.CurrentCaller;
-import io.moderato.access.Role;
+import io.moderato.access.Roles;
 import io.moderato.comment.CommentStatus;
 import io.moderato.comment.CommentView;
 import io.moderato.policy.Decision;
 import io.moderato.policy.SiteIds;
 import io.moderato.problem.RequestChecks;
 import io.moderato.review.service.DecisionService;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** A moderator's decision on one comment, and undo. */
 @Path("/api/v1/comments/{siteId}/{id}")
 @Tag(name = "Review")
-@Authorized(Role.MODERATOR)
+@RolesAllowed(Roles.MODERATOR)
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class CommentDecisionResource {

@@ -1,8 +1,7 @@
 package io.moderato.review.rest;
 
-import io.moderato.access.Authorized;
 import io.moderato.access.CurrentCaller;
-import io.moderato.access.Role;
+import io.moderato.access.Roles;
 import io.moderato.comment.CommentView;
 import io.moderato.policy.SiteIds;
 import io.moderato.problem.Problem;
@@ -10,6 +9,7 @@ import io.moderato.problem.ProblemException;
 import io.moderato.problem.ProblemMappers;
 import io.moderato.problem.RequestChecks;
 import io.moderato.review.service.DecisionService;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -26,7 +26,7 @@ import java.util.Set;
 /** Moderators' decisions in bulk ({@code /api/v1/decisions}). */
 @Path("/api/v1/decisions")
 @Tag(name = "Review")
-@Authorized(Role.MODERATOR)
+@RolesAllowed(Roles.MODERATOR)
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class DecisionResource {

@@ -1,8 +1,7 @@
 package io.moderato.review.rest;
 
-import io.moderato.access.Authorized;
 import io.moderato.access.CurrentCaller;
-import io.moderato.access.Role;
+import io.moderato.access.Roles;
 import io.moderato.classification.Attribute;
 import io.moderato.classification.Topic;
 import io.moderato.comment.CommentStatus;
@@ -14,6 +13,7 @@ import io.moderato.review.QueueQuery;
 import io.moderato.review.QueueSort;
 import io.moderato.review.config.ReviewConfig;
 import io.moderato.review.service.QueueService;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -37,7 +37,7 @@ import java.util.Locale;
 /** Review queues: list with filters and cursors, claim a batch, release claims. */
 @Path("/api/v1/queue")
 @Tag(name = "Review")
-@Authorized(Role.MODERATOR)
+@RolesAllowed(Roles.MODERATOR)
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class QueueResource {

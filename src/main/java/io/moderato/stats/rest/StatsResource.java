@@ -1,13 +1,13 @@
 package io.moderato.stats.rest;
 
-import io.moderato.access.Authorized;
 import io.moderato.access.CurrentCaller;
-import io.moderato.access.Role;
+import io.moderato.access.Roles;
 import io.moderato.policy.SiteIds;
 import io.moderato.problem.RequestChecks;
 import io.moderato.stats.BucketSize;
 import io.moderato.stats.service.DashboardStats;
 import io.moderato.stats.service.StatsService;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -22,7 +22,7 @@ import java.time.Instant;
 /** Dashboard figures for one site and period. */
 @Path("/api/v1/stats")
 @Tag(name = "Stats")
-@Authorized(Role.MODERATOR)
+@RolesAllowed(Roles.MODERATOR)
 @Produces(MediaType.APPLICATION_JSON)
 public class StatsResource {
 

@@ -1,14 +1,14 @@
 package io.moderato.webhook.rest;
 
-import io.moderato.access.Authorized;
 import io.moderato.access.CurrentCaller;
-import io.moderato.access.Role;
+import io.moderato.access.Roles;
 import io.moderato.policy.SiteIds;
 import io.moderato.problem.RequestChecks;
 import io.moderato.webhook.WebhookEventType;
 import io.moderato.webhook.repository.WebhookDeliveryEntity;
 import io.moderato.webhook.repository.WebhookEndpointEntity;
 import io.moderato.webhook.service.WebhookService;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -36,7 +36,7 @@ import java.util.stream.Collectors;
 /** Webhook endpoints: create (the secret is shown once), list, change, delete, rotate the secret, delivery log. */
 @Path("/api/v1/admin/webhooks")
 @Tag(name = "Webhooks")
-@Authorized(Role.ADMIN)
+@RolesAllowed(Roles.ADMIN)
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class WebhookResource {

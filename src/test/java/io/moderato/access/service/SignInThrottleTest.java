@@ -25,6 +25,16 @@ class SignInThrottleTest {
         }
 
         @Override
+        public double rateLimitLeaseShare() {
+            return 0.02;
+        }
+
+        @Override
+        public Duration rateLimitLeaseDuration() {
+            return Duration.ofSeconds(1);
+        }
+
+        @Override
         public Duration sessionIdleTimeout() {
             return Duration.ofHours(1);
         }
