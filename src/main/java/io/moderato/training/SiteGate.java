@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * The evaluation gate of a candidate bundle: the candidate and the bundle live for the site, side by side on the
  * site's held-out slice of labels (the slice fixed by the labels' ids, never trained on), per attribute the slice
- * labels: ROC AUC, PR AUC and F1 at the site's review threshold, each with a bootstrap 95% interval, and the paired
+ * labels: ROC AUC, PR AUC, F1 and macro-F1 (the mean of both classes' F1) at the site's review threshold, each with a bootstrap 95% interval, and the paired
  * interval of the ROC AUC difference. The gate refuses the candidate when, for some attribute, that whole interval
  * is below zero: worse than the live bundle beyond the interval. Calibration (Platt or isotonic, chosen by
  * measurement) and threshold suggestions for the site come from the same slice.
@@ -159,7 +159,22 @@ public final class SiteGate {
                 (t, s) -> positives(t) == 0 ? Double.NaN : LabelEvaluationUtil.averagedPrecision(t, s[0]))));
         figures.put("f1", interval(Bootstrap.interval(truth, new double[][]{scores},
                 (t, s) -> Metrics.binary(t, s[0], threshold).f1())));
+        figures.put("macroF1", interval(Bootstrap.interval(truth, new double[][]{scores},
+                (t, s) -> macroF1(t, s[0], threshold))));
         return figures;
+    }
+
+    /** The mean of the F1 of the positive class and of the negative class, at a threshold. */
+    static double macroF1(boolean[] truth, double[] scores, double threshold) {
+        boolean[] negative = new boolean[truth.length];
+        double[] reversed = new double[scores.length];
+        for (int i = 0; i < truth.length; i++) {
+            negative[i] = !truth[i];
+            reversed[i] = -scores[i];
+        }
+        // Scores below the threshold flag the negative class: -score > -threshold, i.e. at or above the next value up.
+        return (Metrics.binary(truth, scores, threshold).f1()
+                + Metrics.binary(negative, reversed, Math.nextUp(-threshold)).f1()) / 2;
     }
 
     static double auc(boolean[] truth, double[] scores) {

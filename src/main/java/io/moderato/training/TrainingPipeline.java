@@ -45,7 +45,8 @@ public final class TrainingPipeline {
      *
      * @param siteId          the site
      * @param labels          all its labels (the held-out slice is taken from them by id)
-     * @param weight          how many times a site label counts against a corpus comment
+     * @param weight          how many times a site label counts against a corpus comment, at most (never more
+     *                        than the corpus is larger than the site's labels)
      * @param base            the shared bundle, which fills in what a label does not judge (the attributes it
      *                        leaves out, the topics)
      * @param live            the bundle live for the site now (its own or the shared one), the gate's reference
@@ -117,10 +118,13 @@ public final class TrainingPipeline {
                             + learn.size() + ")", 0.2 * done));
             progress.report("filling in what the site's labels leave out", 0.2);
             TextClassifier base = new TextClassifier(site.base(), ScoringSettings.DEFAULT, embedder);
+            // The weight lifts a site's few labels against the corpus; a site with as many labels as the corpus
+            // needs none (and duplicating thousands of rows would only cost memory).
+            int weight = Math.max(1, Math.min(site.weight(), comments.size() / Math.max(1, learn.size())));
             for (int i = 0; i < learn.size(); i++) {
                 comments.add(siteComment(learn.get(i), base.breakdown(learn.get(i).text(),
                         embeddings == null ? null : embeddings[i])));
-                weights.add(site.weight());
+                weights.add(weight);
             }
             files.add(new BundleManifest.DataFile("site " + site.siteId() + " labels (held-out slice kept back)",
                     siteFingerprint(learn), learn.size()));

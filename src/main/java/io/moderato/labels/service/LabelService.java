@@ -104,7 +104,7 @@ public class LabelService {
      * Imports a labelled file as one transaction.
      *
      * @param siteId        the site
-     * @param file          the file (UTF-8)
+     * @param file          the file (UTF-8; gzip-compressed files are read as such)
      * @param mapping       how to read it
      * @param maxTextLength longer texts are skipped
      * @param actor         who imports
@@ -119,7 +119,7 @@ public class LabelService {
             return QuarkusTransaction.requiringNew().timeout(3600).call(() -> {
                 try (InputStream raw = Files.newInputStream(file);
                      CountingStream counted = new CountingStream(raw);
-                     Reader reader = new InputStreamReader(counted, StandardCharsets.UTF_8);
+                     Reader reader = new InputStreamReader(gunzipped(counted), StandardCharsets.UTF_8);
                      Connection connection = dataSource.getConnection();
                      PreparedStatement insert = connection.prepareStatement(INSERT)) {
                     Timestamp now = Timestamp.from(Instant.now().truncatedTo(ChronoUnit.MICROS));
@@ -235,6 +235,16 @@ public class LabelService {
         line.put("actor", label.actor());
         line.put("createdAt", label.createdAt().toString());
         return line;
+    }
+
+    /** A gzip-compressed file (by its magic bytes) is read uncompressed, as it streams by. */
+    private static InputStream gunzipped(InputStream in) throws IOException {
+        java.io.BufferedInputStream buffered = new java.io.BufferedInputStream(in);
+        buffered.mark(2);
+        int first = buffered.read();
+        int second = buffered.read();
+        buffered.reset();
+        return first == 0x1f && second == 0x8b ? new java.util.zip.GZIPInputStream(buffered, 65536) : buffered;
     }
 
     /** Counts the bytes read, for an import's progress. */

@@ -173,6 +173,35 @@ class LearningLoopTest {
     }
 
     @Test
+    void theGateRefusesAWorseBundleUnlessAnAdminForcesItAndTheForcingIsAudited() throws IOException {
+        String site = site();
+        io.moderato.training.SiteGate.Verdict verdict = io.moderato.training.WorseBundles.judge(
+                io.moderato.training.WorseBundles.shuffledToxicity(), TestModels.full());
+        assertFalse(verdict.passed());
+        io.moderato.classification.ModelBundle worse = io.moderato.training.WorseBundles.shuffledToxicity();
+        io.moderato.classification.ModelBundle forSite = new io.moderato.classification.ModelBundle(null,
+                worse.manifest().withSiteId(site), worse.word(), worse.encoder(), worse.combiner());
+        Path directory = new io.moderato.training.BundleWriter().write(TestModels.DATA_DIR, forSite, List.of(),
+                Map.of(io.moderato.classification.BundleFiles.GATE, verdict.report()));
+        written.add(directory);
+        String version = forSite.version();
+        asAdmin().get("/api/v1/admin/models").then().statusCode(200)
+                .body("find { it.version == '" + version + "' }.gate", equalTo(false));
+        asAdmin().body(Map.of()).post("/api/v1/admin/models/{v}/activate", version).then().statusCode(409)
+                .contentType("application/problem+json").body("type", org.hamcrest.Matchers.endsWith("gate-refused"))
+                .body("errors[0].reason", org.hamcrest.Matchers.startsWith("toxicity: ROC AUC"));
+        asAdmin().body(Map.of("text", "hello", "siteId", site)).post("/api/v1/classify").then()
+                .body("modelVersion", org.hamcrest.Matchers.not(equalTo(version)));
+        asAdmin().body(Map.of("force", true)).post("/api/v1/admin/models/{v}/activate", version).then().statusCode(200)
+                .body("live", equalTo(true));
+        asAdmin().body(Map.of("text", "hello", "siteId", site)).post("/api/v1/classify").then()
+                .body("modelVersion", equalTo(version));
+        asAdmin().queryParam("action", "MODEL_ACTIVATED").queryParam("siteId", site).get("/api/v1/audit").then()
+                .statusCode(200).body("entries[0].details.forced", equalTo(true))
+                .body("entries[0].details.gate", equalTo("refused"));
+    }
+
+    @Test
     void aCancelledTrainingLeavesTheLiveModelAndNoBundleBehind() throws IOException {
         String site = site();
         importHistory(site);
