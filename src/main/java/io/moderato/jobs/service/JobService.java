@@ -239,7 +239,14 @@ public class JobService {
         } catch (JobCancelledException e) {
             complete(jobId, JobStatus.CANCELLED, Map.of("reason", "cancelled while it ran; nothing it did was kept"));
         } catch (Exception | Error e) {
-            LOG.errorf(e, "job %s failed", jobId);
+            if (e instanceof java.io.IOException || e instanceof IllegalArgumentException
+                    || e instanceof IllegalStateException) {
+                // What the job was given was wrong (a file without its columns, a site without labels): the
+                // result says so; it is not the service's error.
+                LOG.warnf("job %s failed: %s", jobId, e.getMessage());
+            } else {
+                LOG.errorf(e, "job %s failed", jobId);
+            }
             complete(jobId, JobStatus.FAILED, Map.of("error", String.valueOf(e.getMessage())));
         }
     }

@@ -3,13 +3,18 @@ package io.moderato.models.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.moderato.access.Authorized;
+import io.moderato.access.CurrentCaller;
 import io.moderato.access.Role;
 import io.moderato.classification.BundleFiles;
 import io.moderato.classification.ModelBundle;
 import io.moderato.classification.ModelStore;
 import io.moderato.classification.service.ClassificationService;
+import io.moderato.audit.service.AuditLog;
 import io.moderato.models.config.ModelsConfig;
+import io.moderato.models.service.ModelLifecycle;
+import io.moderato.problem.FieldError;
 import io.moderato.problem.ProblemException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -23,7 +28,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The model bundles in the data directory, which one is live, and each one's held-out evaluation. */
 // The class path is shared with the training resource (models:train): RESTEasy Reactive matches class paths by
@@ -36,14 +43,14 @@ public class ModelResource {
 
     private final ModelStore store;
     private final ClassificationService classification;
-    private final io.moderato.models.service.ModelLifecycle lifecycle;
-    private final io.moderato.audit.service.AuditLog audit;
-    private final io.moderato.access.CurrentCaller caller;
+    private final ModelLifecycle lifecycle;
+    private final AuditLog audit;
+    private final CurrentCaller caller;
     private final ObjectMapper json;
 
     public ModelResource(ModelsConfig config, ClassificationService classification,
-                         io.moderato.models.service.ModelLifecycle lifecycle, io.moderato.audit.service.AuditLog audit,
-                         io.moderato.access.CurrentCaller caller, ObjectMapper json) {
+                         ModelLifecycle lifecycle, AuditLog audit,
+                         CurrentCaller caller, ObjectMapper json) {
         this.store = lifecycle.store();
         this.classification = classification;
         this.lifecycle = lifecycle;
@@ -132,7 +139,6 @@ public class ModelResource {
 
     @jakarta.ws.rs.POST
     @Path("/models/{version}/activate")
-    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Make a model bundle live", description = "Promotes a new bundle or rolls back to an older one, "
             + "at once and for later starts: a site's bundle for that site, a shared bundle for every site without "
             + "its own. 409 when the evaluation gate refused the bundle, unless the body says {\"force\": true}. "
@@ -145,8 +151,8 @@ public class ModelResource {
         JsonNode gate = optional(version, BundleFiles.GATE);
         boolean refused = gate != null && !gate.path("passed").asBoolean(true);
         if (refused && !force) {
-            List<io.moderato.problem.FieldError> reasons = new ArrayList<>();
-            gate.path("reasons").forEach(reason -> reasons.add(new io.moderato.problem.FieldError("gate", reason.asText())));
+            List<FieldError> reasons = new ArrayList<>();
+            gate.path("reasons").forEach(reason -> reasons.add(new FieldError("gate", reason.asText())));
             throw new ProblemException(409, "gate-refused", "Refused by the evaluation gate", "bundle " + version
                     + " is worse than the live bundle on the site's held-out labels; send {\"force\": true} to "
                     + "promote it anyway", reasons);
@@ -154,20 +160,20 @@ public class ModelResource {
         String siteId = manifest(version).path("siteId").asText(null);
         String previous = classification.liveBundle(siteId).map(ModelBundle::version).orElse(null);
         String actor = caller.actor();
-        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+        QuarkusTransaction.requiringNew().run(() -> {
             try {
                 lifecycle.activate(version, actor);
             } catch (IOException e) {
                 throw new ProblemException(409, "model-unusable", "Model unusable",
                         "bundle " + version + " cannot be loaded: " + e.getMessage(), List.of());
             }
-            java.util.Map<String, Object> details = new java.util.LinkedHashMap<>();
+            Map<String, Object> details = new LinkedHashMap<>();
             details.put("previous", String.valueOf(previous));
             details.put("live", version);
             details.put("siteId", siteId == null ? "*" : siteId);
             details.put("gate", gate == null ? "none" : refused ? "refused" : "passed");
             details.put("forced", refused);
-            audit.append(new io.moderato.audit.service.AuditLog.Entry(actor, "MODEL_ACTIVATED", siteId, null,
+            audit.append(new AuditLog.Entry(actor, "MODEL_ACTIVATED", siteId, null,
                     null, null, "model " + version + " made live" + (siteId == null ? "" : " for site " + siteId)
                     + " (was " + previous + ")" + (refused ? ", forced past the evaluation gate" : ""), null, null,
                     details));

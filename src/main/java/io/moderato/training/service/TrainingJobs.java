@@ -13,7 +13,6 @@ import io.moderato.models.config.ModelsConfig;
 import io.moderato.policy.SitePolicy;
 import io.moderato.policy.service.PolicyService;
 import io.moderato.problem.ProblemException;
-import io.moderato.training.SiteGate;
 import io.moderato.training.TrainingPipeline;
 import io.moderato.training.TrainingSettings;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import static io.moderato.TestKeys.asAdmin;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
