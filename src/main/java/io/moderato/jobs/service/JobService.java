@@ -84,11 +84,6 @@ public class JobService {
         workers.values().forEach(ExecutorService::shutdownNow);
     }
 
-    /** @return this instance's name in job rows */
-    public String instance() {
-        return instance;
-    }
-
     /**
      * Records a new job, QUEUED and owned by this instance.
      *
@@ -133,18 +128,6 @@ public class JobService {
     public void start(String jobId, Work work) {
         JobType type = QuarkusTransaction.requiringNew().call(() -> jobs.findById(jobId).type);
         workers.get(type).execute(() -> run(jobId, work));
-    }
-
-    /**
-     * Runs a job's work in the calling thread (the import command, tests).
-     *
-     * @param jobId a job created by {@link #create}
-     * @param work  what to do
-     * @return the job as it finished
-     */
-    public JobEntity runHere(String jobId, Work work) {
-        run(jobId, work);
-        return find(jobId).orElseThrow();
     }
 
     /**
