@@ -183,6 +183,7 @@ public final class TrainingPipeline {
                 gate.put("corpusHeldOut", corpusSideBySide);
             }
             extras.put(BundleFiles.GATE, gate);
+            verdict = new SiteGate.Verdict(verdict.passed(), verdict.reasons(), gate);
             List<SiteLabel> toxicitySlice = slice.stream().filter(l -> l.labels().containsKey(Attribute.TOXICITY)).toList();
             if (!toxicitySlice.isEmpty()) {
                 float[][] toxicityEmbeddings = embedder == null ? null : cache.embed(embedder,

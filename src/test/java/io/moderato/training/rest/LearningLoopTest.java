@@ -142,6 +142,7 @@ class LearningLoopTest {
         assertTrue(List.of("platt", "isotonic").contains(job.getString("result.gate.calibration.toxicity.method")));
         assertTrue(job.getFloat("result.gate.calibration.toxicity.eceAfter") >= 0);
         assertTrue(job.getMap("result.gate.thresholdSuggestions.toxicity.review").containsKey("truePositives"));
+        assertTrue(job.getFloat("result.gate.corpusHeldOut.toxicity.liveRocAuc") > 0.5f, job.prettify());
 
         // Not live until an admin promotes it.
         assertEquals(before, toxicity(probe, site), 1e-9);
