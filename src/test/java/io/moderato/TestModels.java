@@ -73,7 +73,8 @@ public final class TestModels {
         for (int i = versions.size() - 1; i >= 0; i--) {
             try {
                 ModelBundle candidate = store.load(versions.get(i));
-                if (candidate.manifest().trainingExamples() > 1000 && candidate.manifest().seed() == TrainingSettings.DEFAULT.seed()) {
+                if (candidate.manifest().trainingExamples() > 1000 && candidate.manifest().seed() == TrainingSettings.DEFAULT.seed()
+                        && candidate.manifest().siteId() == null) {
                     return Optional.of(versions.get(i));
                 }
             } catch (IOException e) {

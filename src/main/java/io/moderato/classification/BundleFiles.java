@@ -17,6 +17,10 @@ public final class BundleFiles {
     public static final String COMBINER = "combiner.tribuo";
     /** The evaluation report on the held-out split, JSON. */
     public static final String EVALUATION = "evaluation.json";
+    /** The evaluation gate's report (bundles trained for a site), JSON: figures side by side with the live bundle. */
+    public static final String GATE = "gate.json";
+    /** The unintended-bias report, JSON: a list, the corpus held-out split first, then the site's slice. */
+    public static final String BIAS = "bias.json";
     /** Tribuo's full provenance of every model, as text. */
     public static final String PROVENANCE = "provenance.txt";
     /** Sub-directory of the data directory that holds one directory per bundle. */

@@ -29,13 +29,16 @@ import java.util.Map;
  * @param precisionThresholds     per attribute key, the full-mode scores at which holding and rejecting reach the
  *                                precisions a default policy aims for, on the validation split
  * @param heldOut                 headline held-out figures (per attribute ROC AUC), empty when not evaluated
+ * @param siteId                  the site whose labels the bundle also learnt from (it can be live for that site
+ *                                only), or null for a shared bundle trained on the corpus alone
  */
 public record BundleManifest(String version, Instant createdAt, FeatureSettings features, String lexiconSha256,
                              EncoderIdentity encoder, Map<String, Double> attributeThresholds,
                              Map<String, Double> fastAttributeThresholds, Map<String, Double> topicThresholds,
                              double topicEncoderWeight, List<DataFile> corpus, long seed, String trainer, int trainingExamples,
                              int validationExamples, Map<String, Calibration> calibration,
-                             Map<String, PrecisionThresholds> precisionThresholds, Map<String, Double> heldOut) {
+                             Map<String, PrecisionThresholds> precisionThresholds, Map<String, Double> heldOut,
+                             String siteId) {
 
     /**
      * One data file a bundle was trained on.
@@ -75,7 +78,7 @@ public record BundleManifest(String version, Instant createdAt, FeatureSettings 
     public BundleManifest withHeldOut(Map<String, Double> heldOut) {
         return new BundleManifest(version, createdAt, features, lexiconSha256, encoder, attributeThresholds,
                 fastAttributeThresholds, topicThresholds, topicEncoderWeight, corpus, seed, trainer, trainingExamples, validationExamples,
-                calibration, precisionThresholds, heldOut);
+                calibration, precisionThresholds, heldOut, siteId);
     }
 
     /**
@@ -85,6 +88,16 @@ public record BundleManifest(String version, Instant createdAt, FeatureSettings 
     public BundleManifest withCorpus(List<DataFile> corpus) {
         return new BundleManifest(version, createdAt, features, lexiconSha256, encoder, attributeThresholds,
                 fastAttributeThresholds, topicThresholds, topicEncoderWeight, corpus, seed, trainer, trainingExamples, validationExamples,
-                calibration, precisionThresholds, heldOut);
+                calibration, precisionThresholds, heldOut, siteId);
+    }
+
+    /**
+     * @param siteId the site whose labels the bundle learnt from
+     * @return this manifest naming that site
+     */
+    public BundleManifest withSiteId(String siteId) {
+        return new BundleManifest(version, createdAt, features, lexiconSha256, encoder, attributeThresholds,
+                fastAttributeThresholds, topicThresholds, topicEncoderWeight, corpus, seed, trainer, trainingExamples, validationExamples,
+                calibration, precisionThresholds, heldOut, siteId);
     }
 }

@@ -48,13 +48,32 @@ public final class ModelStore {
         }
     }
 
-    /** @return the newest bundle's version, if there is any bundle */
+    /** @return the newest shared bundle's version (bundles trained for one site never serve the others) */
     public Optional<String> newest() {
         List<String> versions = versions();
-        return versions.isEmpty() ? Optional.empty() : Optional.of(versions.get(versions.size() - 1));
+        for (int i = versions.size() - 1; i >= 0; i--) {
+            if (siteOf(versions.get(i)).isEmpty()) {
+                return Optional.of(versions.get(i));
+            }
+        }
+        return Optional.empty();
     }
 
-    /** @return the bundle an admin made live, else the newest bundle */
+    /**
+     * @param version a bundle version present in the store
+     * @return the site the bundle was trained for, empty for a shared bundle
+     */
+    public Optional<String> siteOf(String version) {
+        try {
+            String siteId = ModelBundle.JSON.readTree(directory(version).resolve(BundleFiles.MANIFEST).toFile())
+                    .path("siteId").asText(null);
+            return Optional.ofNullable(siteId);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** @return the shared bundle an admin made live, else the newest shared bundle */
     public Optional<String> live() {
         Path pointer = models.resolve(LIVE_FILE);
         if (Files.isRegularFile(pointer)) {

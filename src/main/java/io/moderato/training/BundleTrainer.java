@@ -110,6 +110,26 @@ public final class BundleTrainer {
      */
     public ModelBundle train(List<CorpusReader.CorpusComment> comments, List<BundleManifest.DataFile> corpus,
                              Embedder embedder, EmbeddingFileCache cache, TrainingProgress progress) throws IOException {
+        return train(comments, null, corpus, embedder, cache, progress);
+    }
+
+    /**
+     * Same as {@link #train(List, List, Embedder, EmbeddingFileCache, TrainingProgress)}, with some comments
+     * counting more: a comment with weight k joins the families' training data k times (never the validation split,
+     * where it is counted once, so the combiner and thresholds see the data as it is).
+     *
+     * @param comments the training comments
+     * @param weights  per comment how many times it counts (1 or more), or null for once each
+     * @param corpus   the files they came from, recorded in the bundle's provenance
+     * @param embedder the sentence encoder, or null for a word-only bundle
+     * @param cache    where corpus embeddings are kept between runs
+     * @param progress told how far training is
+     * @return the trained, not yet saved, bundle
+     * @throws IOException when the embedding cache cannot be used
+     */
+    public ModelBundle train(List<CorpusReader.CorpusComment> comments, int[] weights,
+                             List<BundleManifest.DataFile> corpus, Embedder embedder, EmbeddingFileCache cache,
+                             TrainingProgress progress) throws IOException {
         if (comments.isEmpty()) {
             throw new IllegalArgumentException("no training comments");
         }
@@ -125,7 +145,12 @@ public final class BundleTrainer {
         Collections.shuffle(order, new Random(settings.seed()));
         int validationSize = (int) Math.round(comments.size() * settings.validationShare());
         List<Integer> validation = List.copyOf(order.subList(0, validationSize));
-        List<Integer> fit = List.copyOf(order.subList(validationSize, order.size()));
+        List<Integer> fit = new ArrayList<>();
+        for (int row : order.subList(validationSize, order.size())) {
+            for (int copy = 0; copy < (weights == null ? 1 : weights[row]); copy++) {
+                fit.add(row);
+            }
+        }
         Map<String, Provenance> run = runProvenance(corpus, embedder);
         String description = describe(corpus);
 
@@ -238,7 +263,7 @@ public final class BundleTrainer {
         BundleManifest manifest = new BundleManifest(version, createdAt, settings.features(), lexicon.sha256(),
                 encoder == null ? null : encoder.encoder(), fullThresholds, fastThresholds, topicThresholds,
                 topicWeight, List.copyOf(corpus), settings.seed(), describeTrainers(), fit.size(), validation.size(),
-                calibration, precisionThresholds, Map.of());
+                calibration, precisionThresholds, Map.of(), null);
         progress.report("trained", 1.0);
         return new ModelBundle(null, manifest, word, encoder, combiner);
     }

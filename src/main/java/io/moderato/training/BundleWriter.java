@@ -31,6 +31,19 @@ public final class BundleWriter {
      * @throws IOException when writing fails; nothing half-written is left under the version's name
      */
     public Path write(Path dataDir, ModelBundle bundle, List<EvaluationReport> reports) throws IOException {
+        return write(dataDir, bundle, reports, java.util.Map.of());
+    }
+
+    /**
+     * @param dataDir the service's data directory
+     * @param bundle  the trained bundle
+     * @param reports evaluation reports to keep with it (the held-out split first)
+     * @param extras  further reports to keep with it, per file name its JSON content (the gate's, the bias report)
+     * @return the bundle's directory
+     * @throws IOException when writing fails; nothing half-written is left under the version's name
+     */
+    public Path write(Path dataDir, ModelBundle bundle, List<EvaluationReport> reports,
+                      java.util.Map<String, Object> extras) throws IOException {
         Path models = dataDir.resolve(BundleFiles.MODELS_DIR);
         Files.createDirectories(models);
         String version = bundle.version();
@@ -67,6 +80,9 @@ public final class BundleWriter {
             provenance.append("\n\n# Combiner: toxicity (stacked)\n").append(combiner.get(0).getProvenance()).append('\n');
             ModelBundle.JSON.writeValue(temporary.resolve(BundleFiles.EVALUATION).toFile(), reports);
             Files.writeString(temporary.resolve(BundleFiles.PROVENANCE), provenance, StandardCharsets.UTF_8);
+            for (java.util.Map.Entry<String, Object> extra : extras.entrySet()) {
+                ModelBundle.JSON.writeValue(temporary.resolve(extra.getKey()).toFile(), extra.getValue());
+            }
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
             return target;
         } catch (IOException | RuntimeException e) {

@@ -1,20 +1,28 @@
 package io.moderato.training;
 
+import io.moderato.classification.Attribute;
+import io.moderato.classification.BundleFiles;
 import io.moderato.classification.BundleManifest;
 import io.moderato.classification.ModelBundle;
 import io.moderato.classification.ScoringSettings;
 import io.moderato.classification.TextClassifier;
+import io.moderato.classification.Topic;
 import io.moderato.embedding.Embedder;
+import io.moderato.labels.SiteLabel;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Train, evaluate on the held-out split, save: the one sequence behind the train command and behind the service's
- * first start on an empty data directory.
+ * Train, evaluate on the held-out split, save: the one sequence behind the train command, the service's first start
+ * on an empty data directory and the training jobs. A bundle for a site also learns from the site's labels (weighted,
+ * the held-out slice kept back), is judged by the evaluation gate against the bundle live for the site, and carries
+ * the site's calibration and threshold suggestions; every bundle carries a bias report.
  */
 public final class TrainingPipeline {
 
@@ -27,8 +35,27 @@ public final class TrainingPipeline {
      * @param directory where the bundle was saved
      * @param bundle    the bundle, as saved
      * @param heldOut   its figures on the held-out split
+     * @param gate      the gate's verdict (site bundles only), else null
      */
-    public record Result(Path directory, ModelBundle bundle, EvaluationReport heldOut) {
+    public record Result(Path directory, ModelBundle bundle, EvaluationReport heldOut, SiteGate.Verdict gate) {
+    }
+
+    /**
+     * What a site brings to a training.
+     *
+     * @param siteId          the site
+     * @param labels          all its labels (the held-out slice is taken from them by id)
+     * @param weight          how many times a site label counts against a corpus comment, at most (never more
+     *                        than the corpus is larger than the site's labels)
+     * @param base            the shared bundle, which fills in what a label does not judge (the attributes it
+     *                        leaves out, the topics)
+     * @param live            the bundle live for the site now (its own or the shared one), the gate's reference
+     * @param thresholds      per attribute the site's review threshold
+     * @param reviewRecall    review target of the threshold suggestions
+     * @param rejectPrecision reject target of the threshold suggestions
+     */
+    public record Site(String siteId, List<SiteLabel> labels, int weight, ModelBundle base, ModelBundle live,
+                       Map<Attribute, Double> thresholds, double reviewRecall, double rejectPrecision) {
     }
 
     private final TrainingSettings settings;
@@ -47,18 +74,73 @@ public final class TrainingPipeline {
      * @throws IOException when the corpus cannot be read or the bundle cannot be written
      */
     public Result run(Path corpusDir, Path dataDir, Embedder embedder, TrainingProgress progress) throws IOException {
-        CorpusReader reader = new CorpusReader();
-        CorpusReader.CorpusFile train = reader.read(corpusDir.resolve(CorpusReader.TRAIN_FILE));
-        CorpusReader.CorpusFile heldOut = reader.read(corpusDir.resolve(CorpusReader.HELD_OUT_FILE));
-        EmbeddingFileCache cache = new EmbeddingFileCache(dataDir.resolve(EMBEDDINGS_DIR));
+        return run(corpusDir, 1, dataDir, embedder, null, progress);
+    }
 
-        ModelBundle trained = new BundleTrainer(settings).train(train.comments(), List.of(train.file()), embedder,
-                cache, (phase, fraction) -> progress.report(phase, 0.9 * fraction));
-        progress.report("evaluating on the held-out split", 0.9);
+    /**
+     * @param corpusDir    the corpus directory, or null to train on the site's labels alone
+     * @param corpusStride train on every n-th corpus comment (1: all; tests take a slice)
+     * @param dataDir      the data directory the bundle is saved under (and where embeddings are cached)
+     * @param embedder     the sentence encoder, or null for a word-only bundle
+     * @param site         the site whose bundle this is, or null for a shared bundle
+     * @param progress     told how far the run is; nothing is written before the last report below 0.98
+     * @return the saved bundle, its held-out figures and, for a site, the gate's verdict
+     * @throws IOException when the corpus cannot be read or the bundle cannot be written
+     */
+    public Result run(Path corpusDir, int corpusStride, Path dataDir, Embedder embedder, Site site,
+                      TrainingProgress progress) throws IOException {
+        CorpusReader reader = new CorpusReader();
+        Path corpus = corpusDir == null ? Path.of("training-data") : corpusDir;
+        CorpusReader.CorpusFile heldOut = reader.read(corpus.resolve(CorpusReader.HELD_OUT_FILE));
+        EmbeddingFileCache cache = new EmbeddingFileCache(dataDir.resolve(EMBEDDINGS_DIR));
+        List<CorpusReader.CorpusComment> comments = new ArrayList<>();
+        List<Integer> weights = new ArrayList<>();
+        List<BundleManifest.DataFile> files = new ArrayList<>();
+        if (corpusDir != null) {
+            CorpusReader.CorpusFile train = reader.read(corpusDir.resolve(CorpusReader.TRAIN_FILE));
+            for (int i = 0; i < train.comments().size(); i += corpusStride) {
+                comments.add(train.comments().get(i));
+                weights.add(1);
+            }
+            files.add(train.file());
+        }
+        List<SiteLabel> slice = new ArrayList<>();
+        double start = 0;
+        if (site != null) {
+            List<SiteLabel> learn = new ArrayList<>();
+            for (SiteLabel label : site.labels()) {
+                (SiteGate.heldOut(label) ? slice : learn).add(label);
+            }
+            progress.report("embedding the site's labels", 0.0);
+            float[][] embeddings = embedder == null ? null : cache.embed(embedder,
+                    learn.stream().map(SiteLabel::text).toList(),
+                    done -> progress.report("embedding the site's labels (" + Math.round(done * learn.size()) + " of "
+                            + learn.size() + ")", 0.2 * done));
+            progress.report("filling in what the site's labels leave out", 0.2);
+            TextClassifier base = new TextClassifier(site.base(), ScoringSettings.DEFAULT, embedder);
+            // The weight lifts a site's few labels against the corpus; a site with as many labels as the corpus
+            // needs none (and duplicating thousands of rows would only cost memory).
+            int weight = Math.max(1, Math.min(site.weight(), comments.size() / Math.max(1, learn.size())));
+            for (int i = 0; i < learn.size(); i++) {
+                comments.add(siteComment(learn.get(i), base.breakdown(learn.get(i).text(),
+                        embeddings == null ? null : embeddings[i])));
+                weights.add(weight);
+            }
+            files.add(new BundleManifest.DataFile("site " + site.siteId() + " labels (held-out slice kept back)",
+                    siteFingerprint(learn), learn.size()));
+            start = 0.25;
+        }
+        double span = 0.85 - start;
+        double offset = start;
+        ModelBundle trained = new BundleTrainer(settings).train(comments,
+                weights.stream().mapToInt(Integer::intValue).toArray(), files, embedder, cache,
+                (phase, fraction) -> progress.report(phase, offset + span * fraction));
+
+        progress.report("evaluating on the held-out split", 0.86);
         TextClassifier classifier = new TextClassifier(trained, ScoringSettings.DEFAULT, embedder);
-        float[][] embeddings = embedder == null ? null : cache.embed(embedder,
-                heldOut.comments().stream().map(CorpusReader.CorpusComment::text).toList(), done -> { });
-        Map<Evaluator.Scores, EvaluationReport> reports = new Evaluator().evaluateFamilies(classifier, embeddings,
+        List<String> heldOutTexts = heldOut.comments().stream().map(CorpusReader.CorpusComment::text).toList();
+        float[][] heldOutEmbeddings = embedder == null ? null : cache.embed(embedder, heldOutTexts, done -> { });
+        Map<Evaluator.Scores, EvaluationReport> reports = new Evaluator().evaluateFamilies(classifier, heldOutEmbeddings,
                 "held-out (" + heldOut.file().path() + ")", heldOut.labelled());
         EvaluationReport report = reports.getOrDefault(Evaluator.Scores.COMBINED, reports.get(Evaluator.Scores.FAST));
 
@@ -67,13 +149,94 @@ public final class TrainingPipeline {
         if (report.topics() != null) {
             headline.put("topics.top1Accuracy", report.topics().top1Accuracy());
         }
-        BundleManifest manifest = trained.manifest().withCorpus(List.of(train.file(), heldOut.file())).withHeldOut(headline);
+        List<BundleManifest.DataFile> allFiles = new ArrayList<>(files);
+        allFiles.add(heldOut.file());
+        BundleManifest manifest = trained.manifest().withCorpus(allFiles).withHeldOut(headline)
+                .withSiteId(site == null ? null : site.siteId());
         ModelBundle bundle = new ModelBundle(null, manifest, trained.word(), trained.encoder(), trained.combiner());
+        TextClassifier candidate = new TextClassifier(bundle, ScoringSettings.DEFAULT, embedder);
+
+        Map<String, Object> extras = new LinkedHashMap<>();
+        List<Map<String, Object>> bias = new ArrayList<>();
+        progress.report("measuring unintended bias", 0.9);
+        bias.add(bias("corpus held-out split", heldOutTexts, heldOut.comments().stream()
+                .map(c -> c.attributes().get(Attribute.TOXICITY) >= 0.5).toList(),
+                SiteGate.scores(candidate, heldOutTexts, heldOutEmbeddings)));
+        SiteGate.Verdict verdict = null;
+        if (site != null) {
+            progress.report("judging the candidate against the live bundle on the site's held-out slice", 0.93);
+            float[][] sliceEmbeddings = embedder == null ? null : cache.embed(embedder,
+                    slice.stream().map(SiteLabel::text).toList(), done -> { });
+            TextClassifier live = site.live() == null ? null
+                    : new TextClassifier(site.live(), ScoringSettings.DEFAULT, embedder);
+            verdict = SiteGate.judge(candidate, live, slice, sliceEmbeddings, site.thresholds(), site.reviewRecall(),
+                    site.rejectPrecision());
+            Map<String, Object> gate = new LinkedHashMap<>(verdict.report());
+            if (live != null) {
+                Map<Evaluator.Scores, EvaluationReport> liveReports = new Evaluator().evaluateFamilies(live,
+                        heldOutEmbeddings, "held-out (" + heldOut.file().path() + ")", heldOut.labelled());
+                EvaluationReport liveReport = liveReports.getOrDefault(Evaluator.Scores.COMBINED,
+                        liveReports.get(Evaluator.Scores.FAST));
+                Map<String, Object> corpusSideBySide = new LinkedHashMap<>();
+                report.attributes().forEach((attribute, figures) -> corpusSideBySide.put(attribute, Map.of(
+                        "candidateRocAuc", figures.rocAuc(), "liveRocAuc", liveReport.attributes().get(attribute).rocAuc())));
+                gate.put("corpusHeldOut", corpusSideBySide);
+            }
+            extras.put(BundleFiles.GATE, gate);
+            verdict = new SiteGate.Verdict(verdict.passed(), verdict.reasons(), gate);
+            List<SiteLabel> toxicitySlice = slice.stream().filter(l -> l.labels().containsKey(Attribute.TOXICITY)).toList();
+            if (!toxicitySlice.isEmpty()) {
+                float[][] toxicityEmbeddings = embedder == null ? null : cache.embed(embedder,
+                        toxicitySlice.stream().map(SiteLabel::text).toList(), done -> { });
+                bias.add(bias("site " + site.siteId() + " held-out slice",
+                        toxicitySlice.stream().map(SiteLabel::text).toList(),
+                        toxicitySlice.stream().map(l -> l.labels().get(Attribute.TOXICITY) >= 0.5).toList(),
+                        SiteGate.scores(candidate, toxicitySlice.stream().map(SiteLabel::text).toList(),
+                                toxicityEmbeddings)));
+            }
+        }
+        extras.put(BundleFiles.BIAS, bias);
         progress.report("saving the bundle", 0.97);
-        List<EvaluationReport> all = new java.util.ArrayList<>(List.of(report));
+        List<EvaluationReport> all = new ArrayList<>(List.of(report));
         reports.values().stream().filter(r -> r != report).forEach(all::add);
-        Path directory = new BundleWriter().write(dataDir, bundle, all);
-        progress.report("saved bundle " + manifest.version(), 1.0);
-        return new Result(directory, bundle.at(directory), report);
+        Path directory = new BundleWriter().write(dataDir, bundle, all, extras);
+        return new Result(directory, bundle.at(directory), report, verdict);
+    }
+
+    private static Map<String, Object> bias(String dataset, List<String> texts, List<Boolean> truth, double[][] scores) {
+        boolean[] t = new boolean[truth.size()];
+        double[] s = new double[truth.size()];
+        for (int i = 0; i < t.length; i++) {
+            t[i] = truth.get(i);
+            s[i] = scores[i][Attribute.TOXICITY.ordinal()];
+        }
+        return BiasReport.of(dataset, texts, t, s).toJson();
+    }
+
+    /**
+     * A site label as a training comment: the attributes it judges as labelled, the others as the shared bundle
+     * scores them (so a label about toxicity alone does not teach that the comment is no insult), and the shared
+     * bundle's main topic.
+     */
+    private static CorpusReader.CorpusComment siteComment(SiteLabel label, TextClassifier.FamilyBreakdown base) {
+        double[] filled = base.fullAttributes() != null ? base.fullAttributes() : base.fastAttributes();
+        Map<Attribute, Double> attributes = new EnumMap<>(Attribute.class);
+        for (Attribute attribute : Attribute.values()) {
+            attributes.put(attribute, label.labels().getOrDefault(attribute, filled[attribute.ordinal()]));
+        }
+        int top = 0;
+        for (int t = 1; t < base.topics().length; t++) {
+            if (base.topics()[t] > base.topics()[top]) {
+                top = t;
+            }
+        }
+        return new CorpusReader.CorpusComment("site-" + label.id(), "site", label.text(), attributes,
+                List.of(Topic.values()[top]));
+    }
+
+    private static String siteFingerprint(List<SiteLabel> labels) {
+        StringBuilder joined = new StringBuilder();
+        labels.forEach(l -> joined.append(l.id()).append(':').append(l.labels()).append('\n'));
+        return org.apache.commons.codec.digest.DigestUtils.sha256Hex(joined.toString());
     }
 }

@@ -302,11 +302,33 @@ class DashboardBrowserTest {
         asAdmin().get("/api/v1/admin/sites/{site}/policy", site).then().statusCode(200)
                 .body("policy.thresholds.toxicity.reject", equalTo(0.5f)).body("updatedBy", equalTo(desk));
 
-        // Models: versions, the live one, its report
-        driver.get(url("/dashboard/models"));
-        waiting().until(d -> d.findElements(By.cssSelector("#report-table tbody tr")).size() == 7);
-        assertEquals(1, driver.findElements(By.cssSelector("#model-list .live")).size());
-        screenshot("10-models");
+        // Models: versions, the live one, its report; the jobs with their progress; a site's bundle with the
+        // evaluation gate's report and the bias table
+        String importJob = io.restassured.RestAssured.given().header("Authorization", "Bearer " + io.moderato.TestKeys.ADMIN)
+                .multiPart("file", "history.tsv", "text\ttoxic\nyou clown\t1\nnice photo\t0\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/plain")
+                .multiPart("mapping", "{\"format\": \"tsv\", \"text\": \"text\", \"labels\": {\"toxicity\": {\"column\": \"toxic\"}}}", "application/json")
+                .post("/api/v1/admin/sites/{site}/labels:import", site).then().statusCode(202).extract().path("jobId");
+        io.moderato.Jobs.finished(importJob);
+        Path siteBundle = io.moderato.training.WorseBundles.writeSiteCopy(site);
+        try {
+            driver.get(url("/dashboard/models"));
+            waiting().until(d -> d.findElements(By.cssSelector("#report-table tbody tr")).size() == 7);
+            assertEquals(1, driver.findElements(By.cssSelector("#model-list .live")).size());
+            waiting().until(d -> !d.findElements(By.cssSelector("#jobs-table tbody tr.job.succeeded progress")).isEmpty());
+            screenshot("10-models");
+            driver.findElements(By.cssSelector("#model-list button")).stream()
+                    .filter(b -> b.getText().contains(site)).findFirst().orElseThrow().click();
+            waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("gate-verdict"), "Passed"));
+            List<WebElement> gateRows = driver.findElements(By.cssSelector("#gate-table tbody tr"));
+            assertTrue(gateRows.get(0).getText().startsWith("toxicity"), gateRows.get(0).getText());
+            waiting().until(d -> d.findElements(By.cssSelector("#bias-table tbody tr")).size() >= 2);
+            assertTrue(driver.findElement(By.id("bias-summary")).getText().contains("BPSN"));
+            screenshot("10b-models-gate-and-bias");
+        } finally {
+            try (var files = Files.walk(siteBundle)) {
+                files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
 
         // A phone-sized screen
         driver.manage().window().setSize(new Dimension(390, 844));

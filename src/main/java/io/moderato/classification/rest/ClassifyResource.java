@@ -53,11 +53,12 @@ public class ClassifyResource {
             checks.requireText(request.text(), "text", config.maxTextLength());
             checkContext(checks, request.context(), "context");
             checkMode(checks, request.mode());
+            checkSite(checks, request.siteId());
         }
         checks.throwIfInvalid();
         ArticleDto article = request.context();
         return ClassifyResponse.of(service.classify(request.text(), article == null ? null : article.toContext(),
-                mode(request.mode())));
+                mode(request.mode()), request.siteId()));
     }
 
     @POST
@@ -89,12 +90,14 @@ public class ClassifyResource {
                 checkContext(checks, item.context(), path + ".context");
             }
             checkMode(checks, request.mode());
+            checkSite(checks, request.siteId());
         }
         checks.throwIfInvalid();
         List<BatchRequest.Item> items = request.items();
         boolean spans = Boolean.TRUE.equals(request.spans());
         List<Classification> results = service.classifyAll(items, BatchRequest.Item::text,
-                item -> item.context() == null ? null : item.context().toContext(), mode(request.mode()), spans);
+                item -> item.context() == null ? null : item.context().toContext(), mode(request.mode()), spans,
+                request.siteId());
         List<BatchResponse.Result> out = new java.util.ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
             Classification c = results.get(i);
@@ -108,6 +111,12 @@ public class ClassifyResource {
     private static void checkMode(RequestChecks checks, String mode) {
         if (mode != null) {
             checks.require(ScoringMode.fromKey(mode).isPresent(), "mode", "must be one of: fast, full");
+        }
+    }
+
+    private static void checkSite(RequestChecks checks, String siteId) {
+        if (siteId != null) {
+            checks.require(io.moderato.policy.SiteIds.isValid(siteId), "siteId", io.moderato.policy.SiteIds.RULE);
         }
     }
 

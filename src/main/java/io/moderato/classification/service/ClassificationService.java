@@ -15,12 +15,14 @@ import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
- * Scores comments with the live model bundle, in the configured mode unless a request asks for another. The bundle
+ * Scores comments with the live model bundle (a site's own when it has one, else the shared one), in the configured mode unless a request asks for another. The bundle
  * can be swapped while requests are running: each request uses the bundle that was live when it started. Records a
  * latency histogram per mode and counts comments.
  */
@@ -30,6 +32,8 @@ public class ClassificationService {
     private static final Logger LOG = Logger.getLogger(ClassificationService.class);
 
     private final AtomicReference<TextClassifier> live = new AtomicReference<>();
+    /** Sites with a bundle of their own; every other site is scored by the shared one. */
+    private final Map<String, TextClassifier> siteLive = new ConcurrentHashMap<>();
     private final ClassificationConfig config;
     private final EncoderService encoder;
     private final ScoringMode defaultMode;
@@ -52,17 +56,49 @@ public class ClassificationService {
      * @param bundle the bundle to score with from now on
      */
     public void activate(ModelBundle bundle) {
-        ScoringSettings settings = new ScoringSettings(config.sentenceMinLength(), config.spanMinScore(),
-                config.maxTopics(), config.contextWeight());
-        TextClassifier previous = live.getAndSet(new TextClassifier(bundle, settings, encoder.embedder().orElse(null)));
+        TextClassifier previous = live.getAndSet(classifierOf(bundle));
         LOG.infof("model bundle %s is live%s", bundle.version(),
                 previous == null ? "" : " (was " + previous.bundle().version() + ")");
     }
 
-    /** @return the live bundle, if one is loaded */
+    /**
+     * Makes a bundle live for one site; the site's comments are scored by it from now on.
+     *
+     * @param siteId the site
+     * @param bundle the bundle
+     */
+    public void activate(String siteId, ModelBundle bundle) {
+        TextClassifier previous = siteLive.put(siteId, classifierOf(bundle));
+        LOG.infof("model bundle %s is live for site %s%s", bundle.version(), siteId,
+                previous == null ? "" : " (was " + previous.bundle().version() + ")");
+    }
+
+    private TextClassifier classifierOf(ModelBundle bundle) {
+        ScoringSettings settings = new ScoringSettings(config.sentenceMinLength(), config.spanMinScore(),
+                config.maxTopics(), config.contextWeight());
+        return new TextClassifier(bundle, settings, encoder.embedder().orElse(null));
+    }
+
+    /** @return the live shared bundle, if one is loaded */
     public Optional<ModelBundle> liveBundle() {
         TextClassifier classifier = live.get();
         return classifier == null ? Optional.empty() : Optional.of(classifier.bundle());
+    }
+
+    /**
+     * @param siteId a site, or null
+     * @return the bundle scoring that site's comments: its own, else the shared one
+     */
+    public Optional<ModelBundle> liveBundle(String siteId) {
+        TextClassifier own = siteId == null ? null : siteLive.get(siteId);
+        return own != null ? Optional.of(own.bundle()) : liveBundle();
+    }
+
+    /** @return per site with a bundle of its own, that bundle's version */
+    public Map<String, String> siteVersions() {
+        Map<String, String> versions = new java.util.TreeMap<>();
+        siteLive.forEach((site, classifier) -> versions.put(site, classifier.bundle().version()));
+        return versions;
     }
 
     /** @return the mode used when a request names none */
@@ -88,7 +124,19 @@ public class ClassificationService {
      * @throws ModelNotReadyException before the first bundle is live
      */
     public Classification classify(String text, ArticleContext context, ScoringMode mode) {
-        TextClassifier classifier = classifier();
+        return classify(text, context, mode, null);
+    }
+
+    /**
+     * @param text    the comment
+     * @param context the article, or null
+     * @param mode    the mode, or null for the default
+     * @param siteId  the site whose live bundle scores it (the shared one when the site has none), or null
+     * @return the classification
+     * @throws ModelNotReadyException before the first bundle is live
+     */
+    public Classification classify(String text, ArticleContext context, ScoringMode mode, String siteId) {
+        TextClassifier classifier = classifier(siteId);
         ScoringMode effective = classifier.effectiveMode(mode == null ? defaultMode : mode);
         Timer.Sample sample = Timer.start();
         Classification result = classifier.classifyAll(List.of(text), java.util.Collections.singletonList(context),
@@ -112,7 +160,25 @@ public class ClassificationService {
      */
     public <T> List<Classification> classifyAll(List<T> items, Function<T, String> text,
                                                 Function<T, ArticleContext> context, ScoringMode mode, boolean spans) {
-        TextClassifier classifier = classifier();
+        return classifyAll(items, text, context, mode, spans, null);
+    }
+
+    /**
+     * Same as {@link #classifyAll(List, Function, Function, ScoringMode, boolean)} with a site's live bundle.
+     *
+     * @param items   the comments
+     * @param text    how to get an item's text
+     * @param context how to get an item's article, may return null
+     * @param mode    the mode, or null for the default
+     * @param spans   whether to find the spans behind high scores
+     * @param siteId  the site (its own bundle, else the shared one), or null
+     * @param <T>     the item type
+     * @return classifications in item order
+     */
+    public <T> List<Classification> classifyAll(List<T> items, Function<T, String> text,
+                                                Function<T, ArticleContext> context, ScoringMode mode, boolean spans,
+                                                String siteId) {
+        TextClassifier classifier = classifier(siteId);
         ScoringMode effective = classifier.effectiveMode(mode == null ? defaultMode : mode);
         Timer.Sample sample = Timer.start();
         List<Classification> results = classifier.classifyAll(items.stream().map(text).toList(),
@@ -144,7 +210,11 @@ public class ClassificationService {
                 .register(registry);
     }
 
-    private TextClassifier classifier() {
+    private TextClassifier classifier(String siteId) {
+        TextClassifier own = siteId == null ? null : siteLive.get(siteId);
+        if (own != null) {
+            return own;
+        }
         TextClassifier classifier = live.get();
         if (classifier == null) {
             throw new ModelNotReadyException();

@@ -98,7 +98,8 @@ public class CommentService {
             return new IngestResult(Outcome.UNCHANGED, existing);
         }
         Classification scored = classification.classify(command.text(),
-                command.articleTitle() == null ? null : new ArticleContext(command.articleTitle(), null));
+                command.articleTitle() == null ? null : new ArticleContext(command.articleTitle(), null), null,
+                command.siteId());
         NormalizedText normalized = normalizer.normalize(command.text());
         try {
             return QuarkusTransaction.requiringNew().call(() -> store(command, scored, normalized, actor));

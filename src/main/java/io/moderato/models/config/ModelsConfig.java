@@ -36,5 +36,19 @@ public interface ModelsConfig {
          */
         @WithDefault("false")
         boolean waitAtStart();
+
+        /**
+         * Training jobs learn from every n-th corpus comment (1: all of them; the test profile takes a slice to stay
+         * fast).
+         */
+        @WithDefault("1")
+        int corpusStride();
+
+        /** Passes over the training data of the word family in training jobs (default: the project's setting). */
+        java.util.Optional<Integer> epochs();
+
+        /** How many times a site's label counts against one corpus comment when a site's bundle is trained. */
+        @WithDefault("2")
+        int siteLabelWeight();
     }
 }

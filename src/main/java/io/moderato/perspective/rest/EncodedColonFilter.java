@@ -8,8 +8,9 @@ import java.net.URI;
 import java.util.regex.Pattern;
 
 /**
- * Some HTTP clients send the colon of {@code comments:analyze} percent-encoded ({@code comments%3Aanalyze}); the
- * router matches the raw path, so the colon is decoded before matching.
+ * Some HTTP clients send the colon of {@code comments:analyze} (or of the admin API's {@code labels:import},
+ * {@code models:train}) percent-encoded ({@code comments%3Aanalyze}); the router matches the raw path, so the colon
+ * is decoded before matching.
  */
 public class EncodedColonFilter {
 
@@ -19,7 +20,8 @@ public class EncodedColonFilter {
     public void decodeColon(ContainerRequestContext request) {
         URI uri = request.getUriInfo().getRequestUri();
         String path = uri.getRawPath();
-        if (path != null && path.startsWith("/v1alpha1/") && ENCODED_COLON.matcher(path).find()) {
+        if (path != null && (path.startsWith("/v1alpha1/") || path.startsWith("/api/v1/admin/"))
+                && ENCODED_COLON.matcher(path).find()) {
             request.setRequestUri(UriBuilder.fromUri(uri).replacePath(ENCODED_COLON.matcher(path).replaceAll(":")).build());
         }
     }

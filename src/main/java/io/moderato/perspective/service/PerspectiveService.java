@@ -21,7 +21,10 @@ import io.moderato.perspective.PerspectiveApi.SuggestedScores;
 import io.moderato.perspective.PerspectiveApi.SuggestedSpanScore;
 import io.moderato.perspective.PerspectiveApi.TextEntry;
 import io.moderato.perspective.PerspectiveException;
+import io.moderato.labels.LabelSource;
+import io.moderato.labels.service.LabelService;
 import io.moderato.perspective.repository.FeedbackEntity;
+import io.moderato.policy.SiteIds;
 import io.moderato.perspective.repository.FeedbackRepository;
 import io.moderato.text.SentenceSplitter;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,11 +58,13 @@ public class PerspectiveService {
     private final ClassificationConfig limits;
     private final FeedbackRepository feedback;
     private final ObjectMapper json;
+    private final LabelService labels;
     private final LanguageDetector detector = new LanguageDetector();
     private final SentenceSplitter sentenceSplitter = new SentenceSplitter();
 
     public PerspectiveService(ClassificationService classification, ClassificationConfig limits,
-                              FeedbackRepository feedback, ObjectMapper json) {
+                              FeedbackRepository feedback, ObjectMapper json, LabelService labels) {
+        this.labels = labels;
         this.classification = classification;
         this.limits = limits;
         this.feedback = feedback;
@@ -160,6 +165,11 @@ public class PerspectiveService {
         entity.keyName = keyName;
         entity.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         feedback.persist(entity);
+        if (SiteIds.isValid(request.communityId())) {
+            // A suggestion for a community that is a site teaches that site's own bundle.
+            this.labels.record(request.communityId(), LabelSource.FEEDBACK, String.valueOf(entity.id), text, labels,
+                    keyName);
+        }
         return new SuggestCommentScoreResponse(request.clientToken(), languages, List.of(detector.detect(text)));
     }
 

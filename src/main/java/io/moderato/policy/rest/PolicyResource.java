@@ -31,7 +31,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * A site's moderation policy: read it (with its version as ETag), replace it whole (PUT), or change part of it with
  * a JSON Merge Patch (PATCH); both writes take {@code If-Match} and answer 412 when the policy changed meanwhile.
  */
-@Path("/api/v1/admin/sites/{siteId}/policy")
+// The class path is shared with the labels resource: RESTEasy Reactive does not fall back from one class's path to
+// another's that is a prefix of it, so resources under one site share the site's path.
+@Path("/api/v1/admin/sites/{siteId}")
 @Tag(name = "Policy")
 @RolesAllowed(Roles.ADMIN)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -50,6 +52,7 @@ public class PolicyResource {
     }
 
     @GET
+    @Path("/policy")
     @Operation(summary = "Get a site's policy", description = "A site that never set one gets the defaults (stored: false, "
             + "version 0). The ETag is the policy's version; send it back as If-Match when you change the policy.")
     public Response get(@PathParam("siteId") String siteId) {
@@ -58,6 +61,7 @@ public class PolicyResource {
     }
 
     @PUT
+    @Path("/policy")
     @Operation(summary = "Replace a site's policy", description = "A full replacement: every field the body leaves out "
             + "takes its default (not its stored value). With If-Match (the version from GET), 412 when the policy "
             + "changed since. Applies to comments ingested from now on. Recorded in the audit log (POLICY_CHANGED).")
@@ -77,6 +81,7 @@ public class PolicyResource {
     }
 
     @PATCH
+    @Path("/policy")
     @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
     @Operation(summary = "Change part of a site's policy", description = "A JSON Merge Patch (RFC 7396) of the policy: "
             + "members named change, objects (thresholds) merge, a member set to null returns to its default, the rest "

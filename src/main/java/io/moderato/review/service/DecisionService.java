@@ -9,7 +9,14 @@ import io.moderato.comment.repository.CommentEntity;
 import io.moderato.comment.repository.CommentRepository;
 import io.moderato.comment.service.CommentService;
 import io.moderato.comment.service.StatusChanges;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.moderato.classification.Attribute;
+import io.moderato.labels.DecisionLabels;
+import io.moderato.labels.LabelSource;
+import io.moderato.labels.service.LabelService;
 import io.moderato.policy.Decision;
+import io.moderato.policy.Reason;
 import io.moderato.problem.ProblemException;
 import io.moderato.review.DecisionRules;
 import io.moderato.review.config.ReviewConfig;
@@ -38,15 +45,20 @@ public class DecisionService {
     private final StatusChanges statusChanges;
     private final EntityManager entityManager;
     private final ReviewConfig config;
+    private final LabelService labels;
+    private final ObjectMapper json;
 
     public DecisionService(CommentRepository comments, CommentService views, AuditLog audit,
-                           StatusChanges statusChanges, EntityManager entityManager, ReviewConfig config) {
+                           StatusChanges statusChanges, EntityManager entityManager, ReviewConfig config,
+                           LabelService labels, ObjectMapper json) {
         this.comments = comments;
         this.views = views;
         this.audit = audit;
         this.statusChanges = statusChanges;
         this.entityManager = entityManager;
         this.config = config;
+        this.labels = labels;
+        this.json = json;
     }
 
     /**
@@ -80,6 +92,7 @@ public class DecisionService {
                     command.expectedStatus(), moderator, now).ifPresent(reason -> {
                         throw ProblemException.conflict(reason);
                     });
+            CommentStatus previous = comment.status;
             comment.decidedBy = moderator;
             comment.decidedAt = now;
             comment.claimedBy = null;
@@ -90,6 +103,7 @@ public class DecisionService {
             details.put("modelVersion", comment.modelVersion);
             statusChanges.transition(comment, CommentStatus.of(command.decision()), new StatusChanges.Change(moderator,
                     moderator, AuditLog.DECIDED, command.reason(), command.note(), details), now);
+            recordLabel(comment, previous, command, moderator);
             entityManager.flush();
             return views.view(comment, false);
         });
@@ -123,9 +137,40 @@ public class DecisionService {
             comment.decidedAt = before == null ? null : before.recordedAt;
             statusChanges.transition(comment, CommentStatus.valueOf(last.previousStatus), new StatusChanges.Change(moderator,
                     moderator, AuditLog.UNDONE, "undo", null, Map.of("undoneEntry", last.id)), now);
+            labels.withdraw(siteId, LabelSource.DECISION, commentId);
             entityManager.flush();
             return views.view(comment, false);
         });
+    }
+
+    /**
+     * The decision as a label of the site (replacing the label of an earlier decision on the comment): a rejection
+     * labels what its reason names, approving a held comment labels it clean of what held it.
+     */
+    private void recordLabel(CommentEntity comment, CommentStatus previous, DecisionCommand command, String moderator) {
+        labels.withdraw(comment.siteId, LabelSource.DECISION, comment.externalId);
+        Map<Attribute, Double> values;
+        if (command.decision() == Decision.REJECT) {
+            values = DecisionLabels.rejected(command.reason());
+        } else if (previous == CommentStatus.REVIEW) {
+            values = DecisionLabels.approvedAfterHold(heldFor(comment));
+        } else {
+            return;
+        }
+        labels.record(comment.siteId, LabelSource.DECISION, comment.externalId, comment.text, values, moderator);
+    }
+
+    private List<Attribute> heldFor(CommentEntity comment) {
+        if (comment.reasons == null) {
+            return List.of();
+        }
+        try {
+            List<Reason> reasons = json.readValue(comment.reasons, new TypeReference<List<Reason>>() { });
+            return reasons.stream().filter(r -> Reason.ATTRIBUTE.equals(r.code()) && r.attribute() != null)
+                    .map(r -> Attribute.fromKey(r.attribute())).flatMap(java.util.Optional::stream).toList();
+        } catch (java.io.IOException e) {
+            return List.of();
+        }
     }
 
     private CommentEntity locked(String siteId, String commentId) {

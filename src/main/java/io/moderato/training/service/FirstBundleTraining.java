@@ -66,7 +66,7 @@ public class FirstBundleTraining {
                     });
             LOG.infof("trained bundle %s (held-out toxicity ROC AUC %.3f)", result.bundle().version(),
                     result.heldOut().attributes().get("toxicity").rocAuc());
-            lifecycle.activate(result.bundle().version());
+            lifecycle.activate(result.bundle().version(), "moderato");
             // Training needed several times the heap that serving does; a full collection now lets the JVM give that
             // memory back to the system instead of keeping it for the service's lifetime.
             System.gc();

@@ -88,6 +88,36 @@
     } catch (e) { failed(e); return; }
     try { await loadQueue(site); } catch (e) { held = []; }
     preview();
+    loadSuggestions(site);
+  }
+
+  /** Threshold suggestions from the gate report of the site's own bundle (the live one, else the newest). */
+  async function loadSuggestions(site) {
+    form.querySelectorAll('td.suggestion').forEach((cell) => cell.replaceChildren());
+    try {
+      const models = (await api('GET', '/api/v1/admin/models')).filter((m) => m.siteId === site);
+      const chosen = models.find((m) => m.live) || models[0];
+      if (!chosen) return;
+      const detail = await api('GET', '/api/v1/admin/models/' + encodeURIComponent(chosen.version));
+      const suggestions = (detail.gate && detail.gate.thresholdSuggestions) || {};
+      document.getElementById('suggestion-source').textContent = 'Suggested from the site\'s held-out labels by bundle '
+        + chosen.version + (chosen.live ? ' (live for this site)' : ' (not live yet)') + '.';
+      for (const [attribute, s] of Object.entries(suggestions)) {
+        const row = form.querySelector('tr[data-attribute="' + attribute + '"]');
+        if (!row || !s.review) continue;
+        const fixed = (t) => (typeof t === 'number' ? t.toFixed(2) : 'never');
+        const use = Dash.el('button', { type: 'button', class: 'quiet' }, 'Use');
+        use.addEventListener('click', () => {
+          if (typeof s.review.threshold === 'number') row.querySelector('[data-kind=review]').value = s.review.threshold.toFixed(2);
+          if (typeof s.reject.threshold === 'number') row.querySelector('[data-kind=reject]').value = s.reject.threshold.toFixed(2);
+          validate(); preview();
+        });
+        row.querySelector('td.suggestion').replaceChildren(Dash.el('span', {
+          title: 'hold: ' + s.review.truePositives + ' of ' + (s.review.truePositives + s.review.falseNegatives)
+            + ' rejected comments held, ' + s.review.falsePositives + ' approved ones held' },
+          fixed(s.review.threshold) + ' / ' + fixed(s.reject.threshold) + ' '), use);
+      }
+    } catch (e) { /* no suggestion: the sliders stay as they are */ }
   }
 
   form.addEventListener('input', (e) => {

@@ -1,0 +1,2 @@
+/** Configuration of jobs. */
+package io.moderato.jobs.config;

@@ -1,0 +1,2 @@
+/** Storage of jobs. */
+package io.moderato.jobs.repository;

@@ -1,0 +1,2 @@
+/** The admin API of jobs. */
+package io.moderato.jobs.rest;

@@ -1,0 +1,2 @@
+/** Starting, running, watching and cancelling jobs. */
+package io.moderato.jobs.service;

@@ -1,0 +1,2 @@
+/** Storage of site labels. */
+package io.moderato.labels.repository;

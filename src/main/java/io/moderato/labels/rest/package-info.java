@@ -1,0 +1,2 @@
+/** The admin API of site labels. */
+package io.moderato.labels.rest;

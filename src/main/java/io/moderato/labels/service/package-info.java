@@ -1,0 +1,2 @@
+/** Recording, importing, exporting and withdrawing site labels. */
+package io.moderato.labels.service;

@@ -1,0 +1,2 @@
+/** The admin API that starts trainings. */
+package io.moderato.training.rest;
