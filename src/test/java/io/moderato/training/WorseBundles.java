@@ -108,9 +108,21 @@ public final class WorseBundles {
             }
             BiasReport bias = BiasReport.of("site " + siteId + " held-out slice",
                     labels.stream().map(SiteLabel::text).toList(), truth, toxicity);
-            return new BundleWriter().write(TestModels.DATA_DIR, bundle, List.of(), Map.of(
-                    io.moderato.classification.BundleFiles.GATE, verdict.report(),
-                    io.moderato.classification.BundleFiles.BIAS, List.of(bias.toJson())));
+            // A served bundle keeps no Tribuo models to write again: copy the full bundle's files, then give the copy
+            // its own manifest and the gate's and bias reports.
+            java.nio.file.Path target = TestModels.DATA_DIR.resolve(io.moderato.classification.BundleFiles.MODELS_DIR)
+                    .resolve(copy.version());
+            java.nio.file.Files.createDirectories(target);
+            try (var files = java.nio.file.Files.list(full.directory())) {
+                for (java.nio.file.Path file : (Iterable<java.nio.file.Path>) files::iterator) {
+                    java.nio.file.Files.copy(file, target.resolve(file.getFileName()),
+                            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            ModelBundle.JSON.writeValue(target.resolve(io.moderato.classification.BundleFiles.MANIFEST).toFile(), copy);
+            ModelBundle.JSON.writeValue(target.resolve(io.moderato.classification.BundleFiles.GATE).toFile(), verdict.report());
+            ModelBundle.JSON.writeValue(target.resolve(io.moderato.classification.BundleFiles.BIAS).toFile(), List.of(bias.toJson()));
+            return target;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
