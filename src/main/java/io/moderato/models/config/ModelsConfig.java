@@ -19,6 +19,20 @@ public interface ModelsConfig {
     /** Training at start-up. */
     Training training();
 
+    /** Model bundles across replicas. */
+    Models models();
+
+    /** Model bundles across replicas. */
+    interface Models {
+
+        /**
+         * How often a replica reads which bundles the database records as live, to follow a promotion or rollback made
+         * on another replica.
+         */
+        @WithDefault("2s")
+        java.time.Duration followInterval();
+    }
+
     /** Training at start-up. */
     interface Training {
 

@@ -9,20 +9,26 @@ import io.moderato.models.repository.LiveModelEntity;
 import io.moderato.models.repository.LiveModelRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * At start-up, makes the live bundles live: the shared one (the one an admin chose, recorded in the database and in
  * the data directory's LIVE file, else the newest shared bundle) and each site's own. Later, an admin can promote
  * or roll back to any stored bundle without a restart. When the data directory has no usable bundle, the service
  * still starts and answers (readiness DOWN, classification 503) while the training side trains the first one;
- * {@link #pending()} says what is happening meanwhile.
+ * {@link #pending()} says what is happening meanwhile. Every replica follows the database's record of what is live
+ * ({@link #followPromotions()}), so a promotion or rollback made on one is live on all within the follow interval.
  */
 @ApplicationScoped
 public class ModelLifecycle {
@@ -34,6 +40,8 @@ public class ModelLifecycle {
     private final EncoderService encoder;
     private final LiveModelRepository liveModels;
     private volatile String pending = "no model bundle loaded yet";
+    /** Versions recorded as live that this replica could not load, each logged once until it changes. */
+    private final Set<String> unusable = ConcurrentHashMap.newKeySet();
 
     public ModelLifecycle(ModelsConfig config, ClassificationService classification, EncoderService encoder,
                           LiveModelRepository liveModels) {
@@ -79,6 +87,45 @@ public class ModelLifecycle {
             LOG.errorf("model bundle %s cannot be used: %s", live.get(), e.getMessage());
             pending = "model bundle " + live.get() + " cannot be used: " + e.getMessage();
             return false;
+        }
+    }
+
+    /**
+     * Makes live here what the database records as live, when another replica promoted or rolled back a bundle. The
+     * bundle must be in this replica's data directory (in a cluster, a shared volume); one that is not stays logged
+     * once, and the bundle live before stays live.
+     */
+    @Scheduled(every = "${moderato.models.follow-interval}", delayed = "${moderato.models.follow-interval}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    synchronized void followPromotions() {
+        if (classification.liveBundle().isEmpty()) {
+            return;  // still starting, or training the first bundle: start-up loads what is live
+        }
+        List<LiveModelEntity> rows = QuarkusTransaction.requiringNew().call(() -> liveModels.listAll());
+        Map<String, String> siteVersions = classification.siteVersions();
+        String shared = classification.liveBundle().get().version();
+        ModelStore store = null;
+        for (LiveModelEntity row : rows) {
+            boolean isShared = LiveModelEntity.SHARED.equals(row.siteId);
+            String current = isShared ? shared : siteVersions.get(row.siteId);
+            if (Objects.equals(current, row.version) || unusable.contains(row.siteId + "@" + row.version)) {
+                continue;
+            }
+            store = store == null ? store() : store;
+            try {
+                ModelBundle bundle = store.load(row.version);
+                if (isShared) {
+                    classification.activate(bundle);
+                } else {
+                    classification.activate(row.siteId, bundle);
+                }
+                LOG.infof("model bundle %s made live for %s by %s on another replica", row.version,
+                        isShared ? "every site" : "site " + row.siteId, row.updatedBy);
+            } catch (IOException e) {
+                unusable.add(row.siteId + "@" + row.version);
+                LOG.errorf("model bundle %s, live for %s on another replica, cannot be used here (%s): put the data "
+                        + "directory's models on storage every replica shares", row.version, row.siteId, e.getMessage());
+            }
         }
     }
 

@@ -15,6 +15,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @QuarkusTest
 class ModelResourceTest {
 
+    @jakarta.inject.Inject
+    io.moderato.models.repository.LiveModelRepository liveModels;
+
     @Test
     void listsBundlesNewestFirstAndMarksTheLiveOne() {
         List<String> versions = TestKeys.asAdmin().get("/api/v1/admin/models").then().statusCode(200)
@@ -77,5 +80,45 @@ class ModelResourceTest {
             }
             java.nio.file.Files.deleteIfExists(io.moderato.TestModels.DATA_DIR.resolve("models").resolve(io.moderato.classification.ModelStore.LIVE_FILE));
         }
+    }
+
+    @Test
+    void aPromotionRecordedByAnotherReplicaGoesLiveHereWithinSeconds() throws Exception {
+        String original = TestKeys.asAdmin().get("/api/v1/admin/models").then().statusCode(200)
+                .extract().jsonPath().getString("find { it.live }.version");
+        io.moderato.classification.ModelBundle small = io.moderato.TestModels.small();
+        java.nio.file.Path written = new io.moderato.training.BundleWriter().write(io.moderato.TestModels.DATA_DIR, small, java.util.List.of());
+        try {
+            // What another replica's activation leaves behind: the database's record, nothing in this JVM.
+            io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() ->
+                    liveModels.set(io.moderato.models.repository.LiveModelEntity.SHARED, small.version(), "replica-b"));
+            assertEquals(small.version(), liveVersionWithin(java.time.Duration.ofSeconds(5), small.version()));
+            io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() ->
+                    liveModels.set(io.moderato.models.repository.LiveModelEntity.SHARED, original, "replica-b"));
+            assertEquals(original, liveVersionWithin(java.time.Duration.ofSeconds(5), original));
+        } finally {
+            io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() ->
+                    liveModels.set(io.moderato.models.repository.LiveModelEntity.SHARED, original, "test"));
+            liveVersionWithin(java.time.Duration.ofSeconds(5), original);
+            try (var files = java.nio.file.Files.walk(written)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+            java.nio.file.Files.deleteIfExists(io.moderato.TestModels.DATA_DIR.resolve("models").resolve(io.moderato.classification.ModelStore.LIVE_FILE));
+        }
+    }
+
+    /** The version /classify answers with, once it is {@code expected} or the time is up. */
+    private static String liveVersionWithin(java.time.Duration limit, String expected) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        String version;
+        do {
+            version = TestKeys.asAdmin().body(java.util.Map.of("text", "hello")).post("/api/v1/classify").then()
+                    .statusCode(200).extract().path("modelVersion");
+            if (expected.equals(version)) {
+                return version;
+            }
+            Thread.sleep(100);
+        } while (System.nanoTime() < deadline);
+        return version;
     }
 }
