@@ -74,11 +74,7 @@ class ModelResourceTest {
                     .body("entries.details.live", org.hamcrest.Matchers.hasItems(small.version(), original));
             TestKeys.asAdmin().post("/api/v1/admin/models/{v}/activate", "20000101-000000-none").then().statusCode(404);
         } finally {
-            // Leave the shared test data directory as the other tests expect it: one bundle, no live pointer.
-            try (var files = java.nio.file.Files.walk(written)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-            java.nio.file.Files.deleteIfExists(io.moderato.TestModels.DATA_DIR.resolve("models").resolve(io.moderato.classification.ModelStore.LIVE_FILE));
+            removeBundle(written);
         }
     }
 
@@ -100,11 +96,16 @@ class ModelResourceTest {
             io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() ->
                     liveModels.set(io.moderato.models.repository.LiveModelEntity.SHARED, original, "test"));
             liveVersionWithin(java.time.Duration.ofSeconds(5), original);
-            try (var files = java.nio.file.Files.walk(written)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-            java.nio.file.Files.deleteIfExists(io.moderato.TestModels.DATA_DIR.resolve("models").resolve(io.moderato.classification.ModelStore.LIVE_FILE));
+            removeBundle(written);
         }
+    }
+
+    /** Leaves the shared test data directory as the other tests expect it: one bundle, no live pointer. */
+    private static void removeBundle(java.nio.file.Path written) throws java.io.IOException {
+        try (var files = java.nio.file.Files.walk(written)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+        java.nio.file.Files.deleteIfExists(io.moderato.TestModels.DATA_DIR.resolve("models").resolve(io.moderato.classification.ModelStore.LIVE_FILE));
     }
 
     /** The version /classify answers with, once it is {@code expected} or the time is up. */
