@@ -55,8 +55,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * On the same replicas, once the killed one is back and while the stream goes on, the shared-state promises
  * ({@link ClusterPromises}): a dashboard session opened on one replica works on the others (the restarted one
  * included) and a sign-out or revocation ends it on all at once; failed sign-ins on different replicas add up to
- * the lockout; a key's rate limit holds for the three together (admitted total within 10 % of the limit); a
- * site's bundle promoted on one replica is live on all within 5 seconds.
+ * the lockout; a key's rate limit holds for the three together (admitted total within 10 % of the limit). Once
+ * the stream is through, a site's bundle promoted on one replica is live on all within 5 seconds.
  * <p>
  * Each promise is checked by its own method ({@code assert...}, {@link ClusterPromises}).
  */
@@ -124,6 +124,11 @@ class KafkaClusterIT {
                 }
                 promises.join(WAIT.toMillis());
                 assertFalse(promises.isAlive(), "the shared-state checks did not finish within " + WAIT);
+                // Once the stream is through: loading a bundle takes the replicas seconds while they ingest on
+                // shared cores, which is not what this measures.
+                new ClusterPromises(cluster, ADMIN_KEY).promotionReachesEveryReplica(site + "-promoted",
+                        "cluster-promoted-" + site.substring(8), 0);
+                progress(start, "a promotion on replica 0 was live on all replicas");
                 assertEquals(List.of(), failures, "failures of the producer or the moderators");
                 awaitOutboxEmpty(db);
 
@@ -144,8 +149,7 @@ class KafkaClusterIT {
             promises.sessionsAreShared();
             promises.signInThrottleIsShared("127.0.0.9");
             promises.rateLimitIsShared(300, Duration.ofSeconds(15));
-            promises.promotionReachesEveryReplica(site + "-promoted", "cluster-promoted-" + site.substring(8), 0);
-            progress(start, "sessions, sign-in throttle, rate limit and promotion held across the replicas");
+            progress(start, "sessions, sign-in throttle and rate limit held across the replicas");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
