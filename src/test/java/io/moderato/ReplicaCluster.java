@@ -96,6 +96,22 @@ public final class ReplicaCluster implements AutoCloseable {
         return new ServiceClient(java.net.URI.create("http://127.0.0.1:" + ports.get(replica)));
     }
 
+    /**
+     * @param replica which one
+     * @return its address
+     */
+    public java.net.URI address(int replica) {
+        return java.net.URI.create("http://127.0.0.1:" + ports.get(replica));
+    }
+
+    /**
+     * @param replica which one
+     * @return its data directory (where its model bundles are)
+     */
+    public Path dataDirectory(int replica) {
+        return dataDir(replica);
+    }
+
     /** Kills a replica with {@code SIGKILL}, as a crash would. */
     public void kill(int replica) throws InterruptedException {
         replicas.get(replica).kill();

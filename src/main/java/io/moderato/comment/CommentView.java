@@ -30,13 +30,14 @@ import java.util.Map;
  * @param decidedBy       the moderator who decided it, if one did
  * @param decidedAt       when
  * @param history         earlier and current revisions (only in the single-comment view)
+ * @param rescores        re-scorings by newer models, oldest first (only in the single-comment view, when any)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CommentView(String siteId, String id, Article article, Author author, String parentId, String text,
                           Instant createdAt, Instant receivedAt, Instant updatedAt, String status,
                           String machineDecision, JsonNode reasons, Map<String, Double> attributes, JsonNode topics,
                           JsonNode spans, String modelVersion, int revision, String decidedBy, Instant decidedAt,
-                          List<Revision> history) {
+                          List<Revision> history, List<Rescore> rescores) {
 
     /**
      * @param id    the site's article id
@@ -51,6 +52,25 @@ public record CommentView(String siteId, String id, Article article, Author auth
      * @param displayName the name shown
      */
     public record Author(String id, String displayName) {
+    }
+
+    /**
+     * One re-scoring of the comment by a re-scoring job.
+     *
+     * @param revision             the text revision re-scored
+     * @param jobId                the job
+     * @param previousModelVersion the model that had scored it
+     * @param previousAttributes   its scores then
+     * @param modelVersion         the model that re-scored it
+     * @param attributes           the new scores
+     * @param previousStatus       the status before
+     * @param status               the status after (a moderator's decision is never changed)
+     * @param machineDecision      the policy's decision with the new scores; null when a moderator's decision stands
+     * @param recordedAt           when
+     */
+    public record Rescore(int revision, String jobId, String previousModelVersion, JsonNode previousAttributes,
+                          String modelVersion, JsonNode attributes, String previousStatus, String status,
+                          String machineDecision, Instant recordedAt) {
     }
 
     /**

@@ -16,7 +16,9 @@ public enum WebhookEventType {
     /** A comment left the review queue (decided by a moderator, or re-scored after an edit). */
     UNQUEUED("comment.unqueued"),
     /** A moderator (any actor but the machine) changed a comment's status: a decision or the undo of one. */
-    DECIDED("comment.decided");
+    DECIDED("comment.decided"),
+    /** A re-scoring job scored the comment with a newer model and the site's policy gave it another status. */
+    RESCORED("comment.rescored");
 
     private final String wireName;
 
@@ -56,6 +58,9 @@ public enum WebhookEventType {
         }
         if (!machineActor.equals(change.actor())) {
             types.add(DECIDED);
+        }
+        if (change.rescored()) {
+            types.add(RESCORED);
         }
         return types;
     }

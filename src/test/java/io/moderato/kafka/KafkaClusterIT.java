@@ -2,6 +2,7 @@ package io.moderato.kafka;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.moderato.ClusterPromises;
 import io.moderato.KafkaBroker;
 import io.moderato.PostgresProfile;
 import io.moderato.ReplicaCluster;
@@ -51,8 +52,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * moderators, and the dead-letter topic holds exactly the malformed records. The replicas run in fast mode
  * (no sentence encoder) to keep the test within a few minutes.
  * <p>
- * Each promise is checked by its own method after the run ({@code assert...}); further cluster promises (sessions,
- * shared rate limits, model promotion) fit in as more reviewers' calls during the run and more checks after it.
+ * On the same replicas, once the killed one is back and while the stream goes on, the shared-state promises
+ * ({@link ClusterPromises}): a dashboard session opened on one replica works on the others (the restarted one
+ * included) and a sign-out or revocation ends it on all at once; failed sign-ins on different replicas add up to
+ * the lockout; a key's rate limit holds for the three together (admitted total within 10 % of the limit). Once
+ * the stream is through, a site's bundle promoted on one replica is live on all within 5 seconds.
+ * <p>
+ * Each promise is checked by its own method ({@code assert...}, {@link ClusterPromises}).
  */
 class KafkaClusterIT {
 
@@ -105,6 +111,7 @@ class KafkaClusterIT {
                 cluster.restart(VICTIM);
                 progress(start, "replica " + VICTIM + " ready again");
                 assertTrue(storedAtKill < COMMENTS, "the kill came after the stream: " + storedAtKill);
+                Thread promises = start("cluster-promises", () -> checkSharedState(cluster, start));
 
                 producer.join(WAIT.toMillis());
                 assertEquals(COMMENTS, awaitStored(db, COMMENTS), "comments stored within " + WAIT);
@@ -115,6 +122,8 @@ class KafkaClusterIT {
                 for (Thread reviewer : reviewers) {
                     reviewer.join(60_000);
                 }
+                promises.join(WAIT.toMillis());
+                assertFalse(promises.isAlive(), "the shared-state checks did not finish within " + WAIT);
                 assertEquals(List.of(), failures, "failures of the producer or the moderators");
                 awaitOutboxEmpty(db);
 
@@ -124,7 +133,30 @@ class KafkaClusterIT {
                 assertDeadLettersAreExactlyTheMalformed(broker);
                 assertTrue(decisionsPerReplica.keySet().size() == REPLICAS,
                         "moderators decided on every replica: " + decisionsPerReplica);
+                // Last, once the stream is through: loading a bundle takes the replicas seconds while they ingest on
+                // shared cores, which is not what this measures.
+                new ClusterPromises(cluster, ADMIN_KEY).promotionReachesEveryReplica(site + "-promoted",
+                        "cluster-promoted-" + site.substring(8), 0);
+                progress(start, "a promotion on replica 0 was live on all replicas");
             }
+        }
+    }
+
+    /** Sessions, the sign-in throttle, a key's rate limit and a promotion, on the three replicas. */
+    private void checkSharedState(ReplicaCluster cluster, long start) {
+        ClusterPromises promises = new ClusterPromises(cluster, ADMIN_KEY);
+        try {
+            promises.sessionsAreShared();
+            promises.signInThrottleIsShared("127.0.0.9");
+            promises.rateLimitIsShared(300, Duration.ofSeconds(15));
+            progress(start, "sessions, sign-in throttle and rate limit held across the replicas");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -161,6 +193,8 @@ class KafkaClusterIT {
         environment.put("MODERATO_KAFKA_SESSION_TIMEOUT_MS", "6000");
         // Two consumers on each replica: the six partitions keep every consumer busy.
         environment.put("MODERATO_KAFKA_CONSUMERS", "2");
+        // One failed sign-in per replica from one address makes the lockout: only a shared count reaches it.
+        environment.put("MODERATO_ACCESS_SIGN_IN_MAX_FAILURES", Integer.toString(REPLICAS));
         // Short-lived replicas on shared cores: the C1 compiler alone and the serial collector spend far less CPU
         // warming up than the JVM's defaults.
         environment.put("JAVA_TOOL_OPTIONS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC");

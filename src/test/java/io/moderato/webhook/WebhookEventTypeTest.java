@@ -35,6 +35,17 @@ class WebhookEventTypeTest {
     }
 
     @Test
+    void aRescoringThatChangesTheStatusIsRescoredAsWellAsQueuedOrUnqueued() {
+        assertEquals(List.of(WebhookEventType.UNQUEUED, WebhookEventType.RESCORED), WebhookEventType.of(
+                new CommentStatusChanged("s", "c", CommentStatus.REVIEW, CommentStatus.APPROVED, "moderato",
+                        Instant.EPOCH, CommentStatusChanged.RESCORE), "moderato"));
+        assertEquals(List.of(WebhookEventType.RESCORED), WebhookEventType.of(
+                new CommentStatusChanged("s", "c", CommentStatus.APPROVED, CommentStatus.REJECTED, "moderato",
+                        Instant.EPOCH, CommentStatusChanged.RESCORE), "moderato"));
+        assertEquals(List.of(), of(CommentStatus.APPROVED, CommentStatus.REJECTED, "moderato"), "an edit's is not");
+    }
+
+    @Test
     void wireNamesReadBack() {
         for (WebhookEventType type : WebhookEventType.values()) {
             assertEquals(type, WebhookEventType.fromWireName(type.wireName()).orElseThrow());

@@ -25,6 +25,8 @@ public class AuditLog {
     public static final String DECIDED = "COMMENT_DECIDED";
     /** A moderator undid their own decision. */
     public static final String UNDONE = "DECISION_UNDONE";
+    /** A re-scoring job scored a comment with a newer model and the site's policy gave it another status. */
+    public static final String RESCORED = "COMMENT_RESCORED";
 
     private final AuditRepository entries;
     private final ObjectMapper json;

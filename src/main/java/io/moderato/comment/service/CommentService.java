@@ -12,6 +12,7 @@ import io.moderato.comment.CommentStatus;
 import io.moderato.comment.CommentView;
 import io.moderato.comment.repository.CommentEntity;
 import io.moderato.comment.repository.CommentRepository;
+import io.moderato.comment.repository.CommentRescoreRepository;
 import io.moderato.comment.repository.CommentRevisionEntity;
 import io.moderato.comment.repository.CommentRevisionRepository;
 import io.moderato.policy.CommentFacts;
@@ -47,6 +48,7 @@ public class CommentService {
 
     private final CommentRepository comments;
     private final CommentRevisionRepository revisions;
+    private final CommentRescoreRepository rescores;
     private final ClassificationService classification;
     private final PolicyService policies;
     private final StatusChanges statusChanges;
@@ -54,10 +56,11 @@ public class CommentService {
     private final TextNormalizer normalizer = new TextNormalizer();
 
     public CommentService(CommentRepository comments, CommentRevisionRepository revisions,
-                          ClassificationService classification, PolicyService policies, StatusChanges statusChanges,
+                          CommentRescoreRepository rescores, ClassificationService classification, PolicyService policies, StatusChanges statusChanges,
                           ObjectMapper json) {
         this.comments = comments;
         this.revisions = revisions;
+        this.rescores = rescores;
         this.classification = classification;
         this.policies = policies;
         this.statusChanges = statusChanges;
@@ -150,15 +153,7 @@ public class CommentService {
         comment.machineDecision = decision.decision();
         comment.status = CommentStatus.of(decision.decision());
         comment.reasons = write(decision.reasons());
-        comment.topics = write(scored.topics().stream().map(t -> Map.of("code", t.topic().code(), "name", t.topic().label(), "score", t.score())).toList());
-        comment.spans = write(scored.spans().stream().map(s -> Map.of("begin", s.begin(), "end", s.end(), "attribute", s.attribute().key(), "score", s.score())).toList());
-        comment.modelVersion = scored.modelVersion();
-        comment.setScores(scored.attributes());
-        comment.primaryTopic = scored.topics().isEmpty() ? null : scored.topics().get(0).topic().code();
-        comment.topicScores.clear();
-        for (var topic : scored.topics()) {
-            comment.topicScores.put(topic.topic().code(), topic.score());
-        }
+        applyScores(comment, scored);
         if (created) {
             comments.persist(comment);
         }
@@ -178,6 +173,32 @@ public class CommentService {
         statusChanges.record(comment, previous, new StatusChanges.Change(actor, MACHINE,
                 created ? AuditLog.INGESTED : AuditLog.EDITED, decision.decision().name(), null, decision.reasons()), now);
         return new IngestResult(created ? Outcome.CREATED : Outcome.EDITED, view(comment, false));
+    }
+
+    /**
+     * Stores a classification's scores, spans, topics and model version on a comment (not its decision).
+     *
+     * @param comment the comment, new or locked in the current transaction
+     * @param scored  its classification
+     */
+    void applyScores(CommentEntity comment, Classification scored) {
+        comment.topics = write(scored.topics().stream().map(t -> Map.of("code", t.topic().code(), "name", t.topic().label(), "score", t.score())).toList());
+        comment.spans = write(scored.spans().stream().map(s -> Map.of("begin", s.begin(), "end", s.end(), "attribute", s.attribute().key(), "score", s.score())).toList());
+        comment.modelVersion = scored.modelVersion();
+        comment.setScores(scored.attributes());
+        comment.primaryTopic = scored.topics().isEmpty() ? null : scored.topics().get(0).topic().code();
+        comment.topicScores.clear();
+        for (var topic : scored.topics()) {
+            comment.topicScores.put(topic.topic().code(), topic.score());
+        }
+    }
+
+    /**
+     * @param value a value
+     * @return it as JSON
+     */
+    String json(Object value) {
+        return write(value);
     }
 
     private CommentFacts facts(SitePolicy policy, IngestCommand command, Classification scored, NormalizedText normalized,
@@ -220,13 +241,20 @@ public class CommentService {
         List<CommentView.Revision> revisionViews = history ? revisions.history(comment.id).stream()
                 .map(r -> new CommentView.Revision(r.revision, r.text, read(r.scores), r.decision, read(r.reasons),
                         r.modelVersion, r.recordedAt)).toList() : null;
+        List<CommentView.Rescore> rescoreViews = null;
+        if (history) {
+            rescoreViews = rescores.history(comment.id).stream().map(r -> new CommentView.Rescore(r.revision, r.jobId,
+                    r.previousModelVersion, read(r.previousScores), r.modelVersion, read(r.scores), r.previousStatus,
+                    r.status, r.machineDecision, r.recordedAt)).toList();
+            rescoreViews = rescoreViews.isEmpty() ? null : rescoreViews;
+        }
         return new CommentView(comment.siteId, comment.externalId,
                 new CommentView.Article(comment.articleId, comment.articleUrl, comment.articleTitle),
                 new CommentView.Author(comment.authorId, comment.authorName), comment.parentId, comment.text,
                 comment.createdAt, comment.receivedAt, comment.updatedAt, comment.status.name(),
                 comment.machineDecision.name(), read(comment.reasons), Attribute.byKey(comment.scores()), read(comment.topics),
                 read(comment.spans), comment.modelVersion, comment.revision, comment.decidedBy, comment.decidedAt,
-                revisionViews);
+                revisionViews, rescoreViews);
     }
 
     private String write(Object value) {

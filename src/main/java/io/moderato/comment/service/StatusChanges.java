@@ -37,8 +37,24 @@ public class StatusChanges {
      * @param reason    the reason code or text
      * @param note      a moderator's note
      * @param details   anything else worth keeping (JSON-able)
+     * @param cause     {@link CommentStatusChanged#RESCORE} for a re-scoring job, else null
      */
-    public record Change(String actor, String decidedBy, String action, String reason, String note, Object details) {
+    public record Change(String actor, String decidedBy, String action, String reason, String note, Object details,
+                         String cause) {
+
+        /**
+         * A change by an ingest, an edit or a moderator.
+         *
+         * @param actor     who acted
+         * @param decidedBy who decided the new status
+         * @param action    the audit action
+         * @param reason    the reason
+         * @param note      a moderator's note
+         * @param details   anything else worth keeping
+         */
+        public Change(String actor, String decidedBy, String action, String reason, String note, Object details) {
+            this(actor, decidedBy, action, reason, note, details, null);
+        }
     }
 
     /**
@@ -72,7 +88,7 @@ public class StatusChanges {
                 Attribute.byKey(comment.scores()), change.details()));
         if (previous != comment.status) {
             events.fire(new CommentStatusChanged(comment.siteId, comment.externalId, previous, comment.status,
-                    change.decidedBy(), at));
+                    change.decidedBy(), at, change.cause()));
         }
     }
 }

@@ -59,4 +59,11 @@ public class JobEntity {
 
     @Column(name = "finished_at")
     public Instant finishedAt;
+
+    /** What the job was asked to do (JSON), or null. */
+    @Column(updatable = false)
+    public String request;
+
+    /** How far a resumable job got (JSON, committed with each page of its work), or null before its first page. */
+    public String checkpoint;
 }

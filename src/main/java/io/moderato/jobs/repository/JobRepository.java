@@ -31,6 +31,33 @@ public class JobRepository implements PanacheRepositoryBase<JobEntity, String> {
     }
 
     /**
+     * @param instance an instance
+     * @return its queued or running jobs
+     */
+    public List<JobEntity> activeOf(String instance) {
+        return list("ownerInstance = ?1 and status in ?2", instance, ACTIVE);
+    }
+
+    /**
+     * Takes a job over from a silent instance, unless another instance already did: the update only matches while
+     * the job still has the owner and heartbeat it was seen with.
+     *
+     * @param id            the job
+     * @param formerOwner   the instance that stopped beating
+     * @param lastHeartbeat its last heartbeat, as seen
+     * @param instance      the instance taking it over
+     * @param phase         the phase to show
+     * @param now           the time
+     * @return true when this instance now owns the job, QUEUED
+     */
+    public boolean takeOver(String id, String formerOwner, Instant lastHeartbeat, String instance, String phase,
+                            Instant now) {
+        return update("ownerInstance = ?1, status = ?2, heartbeatAt = ?3, phase = ?4 where id = ?5 and ownerInstance = ?6"
+                        + " and heartbeatAt = ?7 and status in ?8", instance, JobStatus.QUEUED, now, phase, id, formerOwner,
+                lastHeartbeat, ACTIVE) == 1;
+    }
+
+    /**
      * @param limit how many
      * @return the newest jobs, newest first
      */

@@ -16,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
 
-/** Imports and trainings in progress or done, on any instance sharing the database. */
+/** Imports, trainings and re-scorings in progress or done, on any instance sharing the database. */
 @Path("/api/v1/admin/jobs")
 @Tag(name = "Jobs")
 @RolesAllowed(Roles.ADMIN)

@@ -12,7 +12,7 @@ import java.time.Instant;
  * A job as the API shows it.
  *
  * @param id         its id
- * @param type       IMPORT or TRAINING
+ * @param type       IMPORT, TRAINING or RESCORE
  * @param siteId     the site it is for, or null
  * @param status     QUEUED, RUNNING, SUCCEEDED, FAILED or CANCELLED
  * @param progress   0 to 1
@@ -23,9 +23,12 @@ import java.time.Instant;
  * @param createdBy  who started it
  * @param createdAt  when
  * @param finishedAt when it finished, or null
+ * @param request    what it was asked to do (a re-scoring's site and period), or null
+ * @param checkpoint how far a resumable job got, as last committed (where another instance would resume it), or null
  */
 public record JobView(String id, String type, String siteId, String status, double progress, String phase,
-                      Long etaSeconds, JsonNode result, String createdBy, Instant createdAt, Instant finishedAt) {
+                      Long etaSeconds, JsonNode result, String createdBy, Instant createdAt, Instant finishedAt,
+                      JsonNode request, JsonNode checkpoint) {
 
     /**
      * @param job  a job row
@@ -36,7 +39,8 @@ public record JobView(String id, String type, String siteId, String status, doub
         try {
             return new JobView(job.id, job.type.name(), job.siteId, job.status.name(), job.progress, job.phase,
                     job.etaSeconds, job.result == null ? null : json.readTree(job.result), job.createdBy,
-                    job.createdAt, job.finishedAt);
+                    job.createdAt, job.finishedAt, job.request == null ? null : json.readTree(job.request),
+                    job.checkpoint == null ? null : json.readTree(job.checkpoint));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -3,6 +3,7 @@ package io.moderato.jobs.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.moderato.jobs.JobCancelledException;
+import io.moderato.jobs.JobLostException;
 import io.moderato.jobs.JobStatus;
 import io.moderato.jobs.JobType;
 import io.moderato.jobs.config.JobsConfig;
@@ -15,6 +16,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 
@@ -34,7 +36,9 @@ import java.util.concurrent.Executors;
  * bundle at a time), progress with an estimated time left, a heartbeat every five seconds, and cooperative
  * cancellation (the work checks the flag whenever it reports progress). Starting a training takes a row lock first,
  * so two replicas sharing the database never run two trainings at once. A queued or running job whose instance
- * stopped beating (killed, crashed) is marked FAILED by whichever instance notices first, at start or later.
+ * stopped beating (killed, crashed) is marked FAILED by whichever instance notices first, at start or later; unless
+ * its type is resumable ({@link JobType#resumable()}): that instance then takes the job over and runs its
+ * {@link ResumableWork} again, which goes on from the job's last committed checkpoint.
  */
 @ApplicationScoped
 public class JobService {
@@ -59,13 +63,16 @@ public class JobService {
     private final ObjectMapper json;
     private final JobsConfig config;
     private final String instance;
+    private final Instance<ResumableWork> resumables;
     private final Map<JobType, ExecutorService> workers = new EnumMap<>(JobType.class);
 
-    public JobService(JobRepository jobs, EntityManager entityManager, ObjectMapper json, JobsConfig config) {
+    public JobService(JobRepository jobs, EntityManager entityManager, ObjectMapper json, JobsConfig config,
+                      Instance<ResumableWork> resumables) {
         this.jobs = jobs;
         this.entityManager = entityManager;
         this.json = json;
         this.config = config;
+        this.resumables = resumables;
         this.instance = config.instanceId().orElse(UUID.randomUUID().toString().substring(0, 8));
         for (JobType type : JobType.values()) {
             workers.put(type, Executors.newSingleThreadExecutor(runnable -> {
@@ -77,7 +84,15 @@ public class JobService {
     }
 
     void onStart(@Observes StartupEvent event) {
+        // Jobs still active under this instance's own (configured) name were left by its previous run.
+        List<JobEntity> orphans = QuarkusTransaction.requiringNew().call(() -> detached(jobs.activeOf(instance)));
+        recover(orphans, "this instance's previous run");
         failSilent(now());
+    }
+
+    /** @return this instance's name in the job rows */
+    public String instance() {
+        return instance;
     }
 
     void onStop(@Observes ShutdownEvent event) {
@@ -94,6 +109,20 @@ public class JobService {
      * @throws ProblemException 409 when it is a training and one is already queued or running on any instance
      */
     public String create(JobType type, String siteId, String actor) {
+        return create(type, siteId, actor, null);
+    }
+
+    /**
+     * Records a new job, QUEUED and owned by this instance, with what it is asked to do.
+     *
+     * @param type    what it does
+     * @param siteId  the site it is for, or null
+     * @param actor   who asked for it
+     * @param request its parameters (JSON), read by its work through {@link JobContext#request()}; may be null
+     * @return the job's id
+     * @throws ProblemException 409 when it is a training and one is already queued or running on any instance
+     */
+    public String create(JobType type, String siteId, String actor, String request) {
         return QuarkusTransaction.requiringNew().call(() -> {
             if (type == JobType.TRAINING) {
                 entityManager.createNativeQuery("SELECT type FROM job_lock WHERE type = 'TRAINING' FOR UPDATE")
@@ -114,6 +143,7 @@ public class JobService {
             job.heartbeatAt = now();
             job.createdBy = actor;
             job.createdAt = job.heartbeatAt;
+            job.request = request;
             jobs.persist(job);
             return job.id;
         });
@@ -180,47 +210,98 @@ public class JobService {
     }
 
     /**
-     * Marks FAILED every queued or running job whose instance has not beaten for the configured time.
+     * Handles every queued or running job whose instance has not beaten for the configured time: a resumable one is
+     * taken over by this instance and resumed from its checkpoint; any other is marked FAILED.
      *
      * @param now the time
-     * @return how many jobs were failed
+     * @return how many jobs were failed or taken over
      */
     public int failSilent(Instant now) {
         Instant before = now.minus(config.staleAfter());
-        return QuarkusTransaction.requiringNew().call(() -> {
-            List<JobEntity> silent = jobs.silentSince(before);
-            for (JobEntity job : silent) {
-                LOG.warnf("job %s (%s) has had no heartbeat from instance %s since %s: marked FAILED", job.id, job.type,
-                        job.ownerInstance, job.heartbeatAt);
-                finish(job, JobStatus.FAILED, Map.of("error", "its instance (" + job.ownerInstance
-                        + ") stopped while it ran; nothing it was writing was kept"));
+        List<JobEntity> silent = QuarkusTransaction.requiringNew().call(() -> detached(jobs.silentSince(before)));
+        return recover(silent, null);
+    }
+
+    private List<JobEntity> detached(List<JobEntity> list) {
+        list.forEach(entityManager::detach);
+        return list;
+    }
+
+    private int recover(List<JobEntity> stopped, String why) {
+        int handled = 0;
+        for (JobEntity job : stopped) {
+            String stoppedBy = why != null ? why : "instance " + job.ownerInstance;
+            Optional<ResumableWork> work = job.type.resumable() ? resumable(job.type) : Optional.empty();
+            if (work.isPresent()) {
+                String phase = "resuming from its checkpoint (taken over from " + stoppedBy + ")";
+                boolean mine = QuarkusTransaction.requiringNew().call(() -> jobs.takeOver(job.id, job.ownerInstance,
+                        job.heartbeatAt, instance, phase, now()));
+                if (mine) {
+                    LOG.warnf("job %s (%s) had no heartbeat from %s since %s: taken over by %s, resuming from its "
+                            + "checkpoint", job.id, job.type, stoppedBy, job.heartbeatAt, instance);
+                    workers.get(job.type).execute(() -> run(job.id, work.get()));
+                    handled++;
+                }
+                continue;
             }
-            return silent.size();
-        });
+            boolean failed = QuarkusTransaction.requiringNew().call(() -> {
+                JobEntity current = jobs.findById(job.id);
+                if (current == null || current.status.finished() || !current.ownerInstance.equals(job.ownerInstance)
+                        || !current.heartbeatAt.equals(job.heartbeatAt)) {
+                    return false;
+                }
+                finish(current, JobStatus.FAILED, Map.of("error", "its instance (" + job.ownerInstance
+                        + ") stopped while it ran; nothing it was writing was kept"));
+                return true;
+            });
+            if (failed) {
+                LOG.warnf("job %s (%s) has had no heartbeat from %s since %s: marked FAILED", job.id, job.type,
+                        stoppedBy, job.heartbeatAt);
+                handled++;
+            }
+        }
+        return handled;
+    }
+
+    private Optional<ResumableWork> resumable(JobType type) {
+        return resumables.stream().filter(work -> work.type() == type).findFirst();
     }
 
     private void run(String jobId, Work work) {
         Instant started = now();
-        boolean begun = QuarkusTransaction.requiringNew().call(() -> {
+        JobEntity begun = QuarkusTransaction.requiringNew().call(() -> {
             JobEntity job = jobs.findById(jobId);
-            if (job == null || job.status != JobStatus.QUEUED) {
-                return false;
+            if (job == null || job.status != JobStatus.QUEUED || !job.ownerInstance.equals(instance)) {
+                return null;
             }
             job.status = JobStatus.RUNNING;
-            job.phase = "started";
+            if (job.checkpoint == null) {
+                job.phase = "started";
+            }
             job.heartbeatAt = started;
-            return true;
+            entityManager.flush();
+            entityManager.detach(job);
+            return job;
         });
-        if (!begun) {
+        if (begun == null) {
             return;
         }
-        Context context = new Context(jobId, started);
+        Context context = new Context(jobId, started, begun.request, begun.checkpoint);
         try {
             context.checkCancelled();
             Object result = work.run(context);
             complete(jobId, JobStatus.SUCCEEDED, result);
         } catch (JobCancelledException e) {
-            complete(jobId, JobStatus.CANCELLED, Map.of("reason", "cancelled while it ran; nothing it did was kept"));
+            if (begun.type.resumable()) {
+                Map<String, Object> result = new java.util.LinkedHashMap<>();
+                result.put("reason", "cancelled while it ran; the pages it had finished are kept");
+                result.put("checkpoint", context.lastCheckpoint == null ? null : readTree(context.lastCheckpoint));
+                complete(jobId, JobStatus.CANCELLED, result);
+            } else {
+                complete(jobId, JobStatus.CANCELLED, Map.of("reason", "cancelled while it ran; nothing it did was kept"));
+            }
+        } catch (JobLostException e) {
+            LOG.warnf("job %s: %s; this instance stops it", jobId, e.getMessage());
         } catch (Exception | Error e) {
             if (e instanceof java.io.IOException || e instanceof IllegalArgumentException
                     || e instanceof IllegalStateException) {
@@ -235,7 +316,22 @@ public class JobService {
     }
 
     private void complete(String jobId, JobStatus status, Object result) {
-        QuarkusTransaction.requiringNew().run(() -> finish(jobs.findById(jobId), status, result));
+        QuarkusTransaction.requiringNew().run(() -> {
+            JobEntity job = jobs.findById(jobId);
+            if (job.ownerInstance.equals(instance)) {
+                finish(job, status, result);
+            } else {
+                LOG.warnf("job %s was taken over by %s; this instance leaves its result to it", jobId, job.ownerInstance);
+            }
+        });
+    }
+
+    private com.fasterxml.jackson.databind.JsonNode readTree(String value) {
+        try {
+            return json.readTree(value);
+        } catch (JsonProcessingException e) {
+            return null;
+        }
     }
 
     private void finish(JobEntity job, JobStatus status, Object result) {
@@ -261,17 +357,43 @@ public class JobService {
 
         private final String jobId;
         private final Instant started;
+        private final String request;
+        private volatile String lastCheckpoint;
         private Instant lastReport = Instant.EPOCH;
         private volatile boolean cancelled;
 
-        Context(String jobId, Instant started) {
+        Context(String jobId, Instant started, String request, String checkpoint) {
             this.jobId = jobId;
             this.started = started;
+            this.request = request;
+            this.lastCheckpoint = checkpoint;
         }
 
         @Override
         public String jobId() {
             return jobId;
+        }
+
+        @Override
+        public String request() {
+            return request;
+        }
+
+        @Override
+        public Optional<String> checkpoint() {
+            return Optional.ofNullable(lastCheckpoint);
+        }
+
+        @Override
+        public void saveCheckpoint(String checkpoint) {
+            int updated = entityManager.createQuery("update JobEntity j set j.checkpoint = :checkpoint "
+                            + "where j.id = :id and j.ownerInstance = :instance and j.status = :running")
+                    .setParameter("checkpoint", checkpoint).setParameter("id", jobId).setParameter("instance", instance)
+                    .setParameter("running", JobStatus.RUNNING).executeUpdate();
+            if (updated != 1) {
+                throw new JobLostException(jobId);
+            }
+            lastCheckpoint = checkpoint;
         }
 
         @Override

@@ -58,7 +58,8 @@ public class WebhookResource {
      * An endpoint to create or the new settings of one.
      *
      * @param url    where to POST (http or https)
-     * @param events one or more of comment.received, comment.queued, comment.unqueued, comment.decided
+     * @param events one or more of comment.received, comment.queued, comment.unqueued, comment.decided,
+     *               comment.rescored
      * @param siteId only this site's events (optional: every site)
      * @param active whether it receives events (optional, default true)
      */

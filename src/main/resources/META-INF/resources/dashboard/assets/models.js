@@ -1,6 +1,6 @@
 /*
  * Model bundles: versions, the live ones, each one's held-out report as a chart and a table, its evaluation gate's
- * report and its bias table; and the jobs (imports, trainings) with their progress, refreshed while one runs.
+ * report and its bias table; and the jobs (imports, trainings, re-scorings) with their progress, refreshed while one runs.
  */
 'use strict';
 (() => {
@@ -24,12 +24,12 @@
     try {
       const jobs = await api('GET', '/api/v1/admin/jobs');
       jobsBody.replaceChildren(...(jobs.length ? jobs.slice(0, 10).map((j) => el('tr', { class: 'job ' + j.status.toLowerCase() },
-        el('td', {}, j.type.toLowerCase()), el('td', {}, j.siteId || 'shared'), el('td', {}, j.status.toLowerCase()),
+        el('td', {}, j.type.toLowerCase()), el('td', {}, j.siteId || (j.type === 'RESCORE' ? 'all sites' : 'shared')), el('td', {}, j.status.toLowerCase()),
         el('td', {}, el('progress', { max: '1', value: String(j.progress), 'aria-label': Math.round(100 * j.progress) + '%' }),
           ' ' + Math.round(100 * j.progress) + '%'),
         el('td', {}, j.status === 'FAILED' && j.result && j.result.error ? j.result.error : (j.phase || '')),
         el('td', { class: 'num' }, duration(j.etaSeconds))))
-        : [el('tr', {}, el('td', { colspan: 6 }, 'No import or training yet.'))]));
+        : [el('tr', {}, el('td', { colspan: 6 }, 'No import, training or re-scoring yet.'))]));
       const active = jobs.some((j) => j.status === 'QUEUED' || j.status === 'RUNNING');
       clearTimeout(jobsTimer);
       if (active) jobsTimer = setTimeout(() => { loadJobs(); load(); }, 2000);

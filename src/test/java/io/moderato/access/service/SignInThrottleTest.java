@@ -10,8 +10,34 @@ import java.util.Optional;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The sign-in throttle's arithmetic: free attempts, doubling waits, lockout, reset, per address. */
+/**
+ * The sign-in throttle's arithmetic ({@link SignInThrottle.Failures}): free attempts, doubling waits, lockout, reset,
+ * per address. The addresses' rows are a map here; the service keeps them in the database (see
+ * {@code SignInThrottleHttpTest}).
+ */
 class SignInThrottleTest {
+
+    /** The throttle's bookkeeping over a map instead of the database table. */
+    private static final class Throttle {
+        private final java.util.Map<String, SignInThrottle.Failures> rows = new java.util.HashMap<>();
+
+        Optional<Duration> waitBefore(String address, Instant now) {
+            SignInThrottle.Failures f = rows.get(address);
+            return f == null ? Optional.empty() : f.waitBefore(now, CONFIG);
+        }
+
+        void failed(String address, Instant now) {
+            rows.put(address, SignInThrottle.Failures.after(rows.get(address), now, CONFIG));
+        }
+
+        void succeeded(String address) {
+            rows.remove(address);
+        }
+
+        Duration delay(int count) {
+            return SignInThrottle.Failures.delay(count, CONFIG);
+        }
+    }
 
     private static final AccessConfig CONFIG = new AccessConfig() {
         @Override
@@ -69,7 +95,7 @@ class SignInThrottleTest {
 
     @Test
     void failuresSlowDownThenLockOut() {
-        SignInThrottle throttle = new SignInThrottle(CONFIG);
+        Throttle throttle = new Throttle();
         throttle.failed("10.0.0.1", t0);
         throttle.failed("10.0.0.1", t0);
         assertEquals(Optional.empty(), throttle.waitBefore("10.0.0.1", t0), "two failures cost nothing");
@@ -89,7 +115,7 @@ class SignInThrottleTest {
 
     @Test
     void successClearsAndOldFailuresExpire() {
-        SignInThrottle throttle = new SignInThrottle(CONFIG);
+        Throttle throttle = new Throttle();
         for (int i = 0; i < 3; i++) {
             throttle.failed("a", t0);
         }
@@ -104,7 +130,7 @@ class SignInThrottleTest {
 
     @Test
     void theDelayDoublesUpToAMinute() {
-        SignInThrottle throttle = new SignInThrottle(CONFIG);
+        Throttle throttle = new Throttle();
         assertEquals(Duration.ZERO, throttle.delay(2));
         assertEquals(Duration.ofSeconds(1), throttle.delay(3));
         assertEquals(Duration.ofSeconds(32), throttle.delay(8));

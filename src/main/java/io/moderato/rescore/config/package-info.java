@@ -1,0 +1,2 @@
+/** Configuration of re-scoring. */
+package io.moderato.rescore.config;

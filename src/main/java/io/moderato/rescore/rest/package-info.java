@@ -1,0 +1,2 @@
+/** The admin API that starts a re-scoring. */
+package io.moderato.rescore.rest;

@@ -1,0 +1,2 @@
+/** The re-scoring job: paging, classification, checkpoints. */
+package io.moderato.rescore.service;
