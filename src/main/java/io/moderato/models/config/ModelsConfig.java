@@ -29,7 +29,7 @@ public interface ModelsConfig {
          * How often a replica reads which bundles the database records as live, to follow a promotion or rollback made
          * on another replica.
          */
-        @WithDefault("2s")
+        @WithDefault("1s")
         java.time.Duration followInterval();
     }
 
