@@ -21,12 +21,15 @@ import io.moderato.embedding.Embedder;
 import io.moderato.text.NormalizedText;
 import io.moderato.text.TextNormalizer;
 import org.tribuo.Example;
+import org.tribuo.ImmutableFeatureMap;
+import org.tribuo.ImmutableOutputInfo;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
 import org.tribuo.classification.liblinear.LibLinearClassificationTrainer;
 import org.tribuo.classification.liblinear.LinearClassificationType;
+import org.tribuo.dataset.DatasetView;
 import org.tribuo.impl.ArrayExample;
 import org.tribuo.math.optimisers.AdaGrad;
 import org.tribuo.multilabel.MultiLabel;
@@ -52,8 +55,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Trains a model bundle from corpus comments. The training comments are split (by the seed) into a fit part and a
@@ -61,8 +66,10 @@ import java.util.stream.Collectors;
  * linear multi-label models with a logistic loss for attributes and topics) and, when an encoder is given, the
  * encoder family (LibLinear L2-regularised logistic regression per attribute, and a multi-class one for the main
  * topic, which also learns from the IPTC definitions of the topics). On the validation part, which neither family
- * saw: the combiner (a stacked logistic regression per attribute over both families' log-odds, and a word-only one),
- * the topic mixing weight, and per-label thresholds for the best F1. Same data and settings give the same models.
+ * saw, with the word family's attribute scores taken from word models trained without each comment's register (see
+ * {@link #outOfRegisterWordScores}): the combiner (a stacked logistic regression per attribute over both families'
+ * log-odds, and a word-only one), the topic mixing weight, and per-label thresholds for the best F1. Same data and
+ * settings give the same models.
  */
 public final class BundleTrainer {
 
@@ -155,8 +162,8 @@ public final class BundleTrainer {
         String description = describe(corpus);
 
         progress.report("training the word model", 0.05);
-        LinearMultiLabelModel wordAttributes = new LinearMultiLabelModel(
-                fitWord(comments, features, kept, fit, BundleTrainer::attributeLabels, description, run),
+        WordData attributeData = wordData(comments, features, kept, fit, BundleTrainer::attributeLabels, description);
+        LinearMultiLabelModel wordAttributes = new LinearMultiLabelModel(wordTrainer().train(attributeData.dataset(), run),
                 ModelBundle.ATTRIBUTE_LABELS);
         progress.report("training the word topic model", 0.2);
         LinearMultiLabelModel wordTopics = new LinearMultiLabelModel(
@@ -176,22 +183,25 @@ public final class BundleTrainer {
             encoder = fitEncoder(comments, embeddings, fit, embedder, cache, description, run);
         }
 
-        progress.report("fitting the combiner on the validation split", 0.9);
         double[][] wordScores = new double[validation.size()][];
         double[][] encoderScores = new double[validation.size()][];
         double[][] wordTopicScores = new double[validation.size()][];
         double[][] encoderTopicScores = new double[validation.size()][];
+        progress.report("scoring the validation split with word models that never saw its registers", 0.8);
+        Map<Integer, double[]> outOfRegister = outOfRegisterWordScores(comments, normalized, attributeData, validation,
+                run, word.topicModel());
         for (int i = 0; i < validation.size(); i++) {
             int row = validation.get(i);
             CommentInput input = new CommentInput(normalized.get(row), null,
                     embeddings == null ? null : embeddings[row], null);
-            wordScores[i] = word.attributes(input);
+            wordScores[i] = outOfRegister.containsKey(row) ? outOfRegister.get(row) : word.attributes(input);
             wordTopicScores[i] = word.topics(input);
             if (encoder != null) {
                 encoderScores[i] = encoder.attributes(input);
                 encoderTopicScores[i] = encoder.topics(input);
             }
         }
+        progress.report("fitting the combiner on the validation split", 0.9);
         Attribute[] attributes = Attribute.values();
         List<BinaryHead> stacked = new ArrayList<>();
         List<BinaryHead> wordOnly = new ArrayList<>();
@@ -304,18 +314,100 @@ public final class BundleTrainer {
                 .collect(Collectors.toCollection(HashSet::new));
     }
 
-    private Model<MultiLabel> fitWord(List<CorpusReader.CorpusComment> comments, List<Features> features, Set<String> kept,
-                                      List<Integer> rows, Function<CorpusReader.CorpusComment, MultiLabel> labels,
-                                      String description, Map<String, Provenance> run) {
+    /** A word-family training set and, per example, the comment it came from. */
+    private record WordData(MutableDataset<MultiLabel> dataset, int[] rows) {
+    }
+
+    private WordData wordData(List<CorpusReader.CorpusComment> comments, List<Features> features, Set<String> kept,
+                              List<Integer> rows, Function<CorpusReader.CorpusComment, MultiLabel> labels,
+                              String description) {
         MutableDataset<MultiLabel> dataset = new MutableDataset<>(
                 new SimpleDataSourceProvenance(description, OffsetDateTime.now(ZoneOffset.UTC), MULTI_LABELS), MULTI_LABELS);
+        int[] sources = new int[rows.size()];
         for (int row : rows) {
             Example<MultiLabel> example = wordExample(labels.apply(comments.get(row)), features.get(row), kept);
             if (example.size() > 0) {
+                sources[dataset.size()] = row;
                 dataset.add(example);
             }
         }
-        return wordTrainer().train(dataset, run);
+        return new WordData(dataset, java.util.Arrays.copyOf(sources, dataset.size()));
+    }
+
+    private Model<MultiLabel> fitWord(List<CorpusReader.CorpusComment> comments, List<Features> features, Set<String> kept,
+                                      List<Integer> rows, Function<CorpusReader.CorpusComment, MultiLabel> labels,
+                                      String description, Map<String, Provenance> run) {
+        return wordTrainer().train(wordData(comments, features, kept, rows, labels, description).dataset(), run);
+    }
+
+    /**
+     * The word family's attribute scores of the validation comments as a site's comments will get them: each from a
+     * word model trained without the comment's register (news, social, forum, talk or chat). The word model knows the
+     * corpus's vocabulary and style far better than it knows a new site's; scored by the model trained on every
+     * register, the validation split would tell the combiner and the thresholds to trust it as much as on the corpus
+     * itself, and on real comments it is weaker (on the Jigsaw sample the stacked verdict then fell below the encoder
+     * alone). Each model trains on a view of the word model's own training data, sharing its feature map, one at a
+     * time, and is dropped once it has scored its register. A site's own labels ({@link CorpusReader#SITE_REGISTER})
+     * keep the full model's scores: the site's comments are what its bundle serves, and the word model learns from
+     * them. So does a register whose validation comments have no other register to learn from.
+     *
+     * @return validation row to its out-of-register attribute scores
+     */
+    private Map<Integer, double[]> outOfRegisterWordScores(List<CorpusReader.CorpusComment> comments,
+                                                          List<NormalizedText> normalized, WordData fitData,
+                                                          List<Integer> validation, Map<String, Provenance> run,
+                                                          LinearMultiLabelModel topics) {
+        Map<String, List<Integer>> validationByRegister = new TreeMap<>();
+        for (int row : validation) {
+            String register = registerOf(comments.get(row));
+            if (!register.equals(CorpusReader.SITE_REGISTER)) {
+                validationByRegister.computeIfAbsent(register, r -> new ArrayList<>()).add(row);
+            }
+        }
+        Map<Integer, double[]> scores = new HashMap<>();
+        if (validationByRegister.size() < 2) {
+            return scores;
+        }
+        ImmutableFeatureMap featureIds = new ImmutableFeatureMap(fitData.dataset().getFeatureMap());
+        ImmutableOutputInfo<MultiLabel> outputIds = fitData.dataset().getOutputIDInfo();
+        validationByRegister.forEach((register, rows) -> {
+            int[] others = IntStream.range(0, fitData.rows().length)
+                    .filter(i -> !registerOf(comments.get(fitData.rows()[i])).equals(register)).toArray();
+            if (others.length == 0 || others.length == fitData.rows().length) {
+                return;
+            }
+            DatasetView<MultiLabel> view = new DatasetView<>(fitData.dataset(), others, featureIds, outputIds,
+                    "without the " + register + " register");
+            view.setStoreIndices(false);
+            LinearMultiLabelModel attributes = new LinearMultiLabelModel(wordTrainer().train(view, run),
+                    ModelBundle.ATTRIBUTE_LABELS);
+            WordModel without = new WordModel(settings.features(), lexicon, attributes, topics,
+                    io.moderato.classification.ScoringSettings.DEFAULT.sentenceMinLength());
+            for (int row : rows) {
+                scores.put(row, without.attributes(new CommentInput(normalized.get(row), null, null, null)));
+            }
+        });
+        return scores;
+    }
+
+    /**
+     * {@link #outOfRegisterWordScores} on its own, for tests: the word family trained on {@code fit}, then the
+     * validation comments scored without their registers.
+     */
+    Map<Integer, double[]> outOfRegisterWordScores(List<CorpusReader.CorpusComment> comments, List<Integer> fit,
+                                                   List<Integer> validation) {
+        List<NormalizedText> normalized = comments.stream().map(c -> normalizer.normalize(c.text())).toList();
+        List<Features> features = normalized.stream().map(extractor::extract).toList();
+        Set<String> kept = frequentFeatures(features);
+        LinearMultiLabelModel topics = new LinearMultiLabelModel(fitWord(comments, features, kept, fit,
+                BundleTrainer::topicLabels, "test", Map.of()), ModelBundle.TOPIC_LABELS);
+        return outOfRegisterWordScores(comments, normalized,
+                wordData(comments, features, kept, fit, BundleTrainer::attributeLabels, "test"), validation, Map.of(),
+                topics);
+    }
+
+    private static String registerOf(CorpusReader.CorpusComment comment) {
+        return comment.register() == null ? "" : comment.register();
     }
 
     private EncoderModel fitEncoder(List<CorpusReader.CorpusComment> comments, float[][] embeddings, List<Integer> fit,

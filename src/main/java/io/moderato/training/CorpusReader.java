@@ -35,6 +35,9 @@ public final class CorpusReader {
     public static final String HELD_OUT_FILE = "heldout.jsonl";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The register of a site's own labelled comments when they join the corpus to train that site's bundle. */
+    public static final String SITE_REGISTER = "site";
+
     /** The registers a comment can be written in (see the corpus README). */
     public static final Set<String> REGISTERS = Set.of("news", "social", "forum", "talk", "chat");
     private static final Set<String> KEYS;
@@ -65,7 +68,8 @@ public final class CorpusReader {
      * One corpus comment.
      *
      * @param id         unique id
-     * @param register   where such a comment is posted: news, social, forum, talk or chat
+     * @param register   where such a comment is posted: news, social, forum, talk or chat ({@link #SITE_REGISTER} for a
+     *                   site's own labels)
      * @param text       the comment
      * @param attributes per attribute, 0..1 (1 = present; fractions are the share of raters who saw it)
      * @param topics     one or more topics, most relevant first

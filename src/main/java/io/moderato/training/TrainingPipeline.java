@@ -230,7 +230,7 @@ public final class TrainingPipeline {
                 top = t;
             }
         }
-        return new CorpusReader.CorpusComment("site-" + label.id(), "site", label.text(), attributes,
+        return new CorpusReader.CorpusComment("site-" + label.id(), CorpusReader.SITE_REGISTER, label.text(), attributes,
                 List.of(Topic.values()[top]));
     }
 
