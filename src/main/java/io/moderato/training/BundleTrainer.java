@@ -138,12 +138,8 @@ public final class BundleTrainer {
         List<Features> features = normalized.stream().map(extractor::extract).toList();
         Set<String> kept = frequentFeatures(features);
 
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < comments.size(); i++) {
-            order.add(i);
-        }
-        Collections.shuffle(order, new Random(settings.seed()));
-        int validationSize = (int) Math.round(comments.size() * settings.validationShare());
+        List<Integer> order = shuffled(comments.size(), settings);
+        int validationSize = validationSize(comments.size(), settings);
         List<Integer> validation = List.copyOf(order.subList(0, validationSize));
         List<Integer> fit = new ArrayList<>();
         for (int row : order.subList(validationSize, order.size())) {
@@ -266,6 +262,31 @@ public final class BundleTrainer {
                 calibration, precisionThresholds, Map.of(), null);
         progress.report("trained", 1.0);
         return new ModelBundle(null, manifest, word, encoder, combiner);
+    }
+
+    /**
+     * The rows {@link #train} keeps for the validation split: the combiner and the thresholds are fitted on them,
+     * and neither family sees them.
+     *
+     * @param size     how many comments the training gets
+     * @param settings the settings it trains with (their seed and validation share)
+     * @return the validation rows
+     */
+    public static Set<Integer> validationRows(int size, TrainingSettings settings) {
+        return new HashSet<>(shuffled(size, settings).subList(0, validationSize(size, settings)));
+    }
+
+    private static List<Integer> shuffled(int size, TrainingSettings settings) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            order.add(i);
+        }
+        Collections.shuffle(order, new Random(settings.seed()));
+        return order;
+    }
+
+    private static int validationSize(int size, TrainingSettings settings) {
+        return (int) Math.round(size * settings.validationShare());
     }
 
     private LinearSGDTrainer wordTrainer() {

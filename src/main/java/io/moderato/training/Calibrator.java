@@ -1,36 +1,23 @@
 package io.moderato.training;
 
+import io.moderato.classification.ScoreCalibration;
+import io.moderato.classification.ScoreCombiner;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * A monotone map from a model's score to the probability that a site's moderators would mark the comment, fitted
- * on that site's labels: Platt scaling (a logistic regression on the score's log-odds, two parameters, smooth) or
- * isotonic regression (pool-adjacent-violators, a step function, needs more data). {@link #choose} fits both and
- * keeps the one with the lower expected calibration error in two-fold cross-validation.
- *
- * @param method  {@code platt} or {@code isotonic}
- * @param slope   Platt: the log-odds' coefficient
- * @param offset  Platt: the intercept
- * @param xs      isotonic: the step boundaries (scores, ascending)
- * @param ys      isotonic: the calibrated value from each boundary on
+ * Fits a monotone map ({@link ScoreCalibration}) from a model's score to the probability that a site's moderators
+ * would mark the comment, on that site's labels: Platt scaling (a logistic regression on the score's log-odds, two
+ * parameters, smooth) or isotonic regression (pool-adjacent-violators, a step function, needs more data).
+ * {@link #choose} fits both and keeps the one with the lower expected calibration error in two-fold cross-validation.
  */
-public record Calibrator(String method, double slope, double offset, double[] xs, double[] ys) {
+public final class Calibrator {
 
     private static final int BINS = 10;
 
-    /**
-     * @param score a model score
-     * @return its calibrated probability
-     */
-    public double apply(double score) {
-        if ("platt".equals(method)) {
-            return 1 / (1 + Math.exp(-(slope * logit(score) + offset)));
-        }
-        int i = Arrays.binarySearch(xs, score);
-        int step = i >= 0 ? i : Math.max(0, -i - 2);
-        return ys[Math.min(step, ys.length - 1)];
+    private Calibrator() {
     }
 
     /**
@@ -38,7 +25,7 @@ public record Calibrator(String method, double slope, double offset, double[] xs
      * @param scores per row the model's score
      * @return Platt scaling fitted by Newton's method (a small ridge keeps it finite on separable data)
      */
-    public static Calibrator platt(boolean[] truth, double[] scores) {
+    public static ScoreCalibration platt(boolean[] truth, double[] scores) {
         double a = 1;
         double b = 0;
         for (int iteration = 0; iteration < 50; iteration++) {
@@ -48,7 +35,7 @@ public record Calibrator(String method, double slope, double offset, double[] xs
             double hab = 0;
             double hbb = 1e-9;
             for (int i = 0; i < scores.length; i++) {
-                double x = logit(scores[i]);
+                double x = ScoreCombiner.logit(scores[i]);
                 double p = 1 / (1 + Math.exp(-(a * x + b)));
                 double y = truth[i] ? 1 : 0;
                 double w = Math.max(p * (1 - p), 1e-9);
@@ -70,7 +57,7 @@ public record Calibrator(String method, double slope, double offset, double[] xs
                 break;
             }
         }
-        return new Calibrator("platt", a, b, null, null);
+        return new ScoreCalibration(ScoreCalibration.PLATT, a, b, null, null);
     }
 
     /**
@@ -78,7 +65,7 @@ public record Calibrator(String method, double slope, double offset, double[] xs
      * @param scores per row the model's score
      * @return isotonic regression by pool-adjacent-violators
      */
-    public static Calibrator isotonic(boolean[] truth, double[] scores) {
+    public static ScoreCalibration isotonic(boolean[] truth, double[] scores) {
         Integer[] order = new Integer[scores.length];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
@@ -104,7 +91,7 @@ public record Calibrator(String method, double slope, double offset, double[] xs
             xs[i] = i == 0 ? 0 : blocks.get(i)[0];
             ys[i] = blocks.get(i)[1] / blocks.get(i)[2];
         }
-        return new Calibrator("isotonic", 0, 0, xs, ys);
+        return new ScoreCalibration(ScoreCalibration.ISOTONIC, 0, 0, xs, ys);
     }
 
     /**
@@ -116,7 +103,7 @@ public record Calibrator(String method, double slope, double offset, double[] xs
      * @param eceIsotonic isotonic regression's error, out of fold
      * @param eceAfter  the chosen method's error, out of fold
      */
-    public record Choice(Calibrator chosen, double eceBefore, double ecePlatt, double eceIsotonic, double eceAfter) {
+    public record Choice(ScoreCalibration chosen, double eceBefore, double ecePlatt, double eceIsotonic, double eceAfter) {
     }
 
     /**
@@ -143,8 +130,8 @@ public record Calibrator(String method, double slope, double offset, double[] xs
                 t[k] = truth[fitRows.get(k)];
                 s[k] = scores[fitRows.get(k)];
             }
-            Calibrator p = platt(t, s);
-            Calibrator iso = isotonic(t, s);
+            ScoreCalibration p = platt(t, s);
+            ScoreCalibration iso = isotonic(t, s);
             for (int i = fold; i < scores.length; i += 2) {
                 platt[i] = p.apply(scores[i]);
                 isotonic[i] = iso.apply(scores[i]);
@@ -153,13 +140,10 @@ public record Calibrator(String method, double slope, double offset, double[] xs
         double before = Metrics.expectedCalibrationError(truth, scores, BINS);
         double ecePlatt = Metrics.expectedCalibrationError(truth, platt, BINS);
         double eceIsotonic = Metrics.expectedCalibrationError(truth, isotonic, BINS);
-        boolean usePlatt = ecePlatt <= eceIsotonic;
-        return new Choice(usePlatt ? platt(truth, scores) : isotonic(truth, scores), before, ecePlatt, eceIsotonic,
+        ScoreCalibration plattAll = platt(truth, scores);
+        // A Platt fit with a slope at or below zero would turn the order of scores around: never chosen.
+        boolean usePlatt = ecePlatt <= eceIsotonic && plattAll.slope() > 0;
+        return new Choice(usePlatt ? plattAll : isotonic(truth, scores), before, ecePlatt, eceIsotonic,
                 usePlatt ? ecePlatt : eceIsotonic);
-    }
-
-    private static double logit(double p) {
-        double clipped = Math.min(1 - 1e-6, Math.max(1e-6, p));
-        return Math.log(clipped / (1 - clipped));
     }
 }
