@@ -24,6 +24,9 @@ import java.util.Map;
  */
 public final class SiteCalibrationFit {
 
+    /** Fewest labels of each class an attribute needs among the labels fitted on to be calibrated. */
+    public static final int MIN_CLASS = 30;
+
     private SiteCalibrationFit() {
     }
 
@@ -69,6 +72,17 @@ public final class SiteCalibrationFit {
             if (positives < SiteGate.MIN_CLASS || rows.size() - positives < SiteGate.MIN_CLASS) {
                 continue;
             }
+            if (positives < MIN_CLASS || rows.size() - positives < MIN_CLASS) {
+                Map<String, Object> figures = new LinkedHashMap<>();
+                figures.put("labels", rows.size());
+                figures.put("positives", positives);
+                for (ScoringMode mode : modes) {
+                    figures.put(mode.key(), Map.of("method", "none",
+                            "reason", "fewer than " + MIN_CLASS + " labels of each class to fit a calibration on"));
+                }
+                report.put(attribute.key(), figures);
+                continue;
+            }
             boolean[] truth = new boolean[rows.size()];
             for (int k = 0; k < truth.length; k++) {
                 truth[k] = labels.get(rows.get(k)).labels().get(attribute) >= 0.5;
@@ -92,7 +106,7 @@ public final class SiteCalibrationFit {
                 measured.put("method", better ? choice.chosen().method() : "none");
                 measured.put("eceRaw", choice.eceBefore());
                 measured.put("ecePlatt", choice.ecePlatt());
-                measured.put("eceIsotonic", choice.eceIsotonic());
+                measured.put("eceIsotonic", BiasReport.finite(choice.eceIsotonic()));
                 figures.put(mode.key(), measured);
             }
             if (!byMode.isEmpty()) {
