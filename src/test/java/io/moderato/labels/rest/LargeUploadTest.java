@@ -77,5 +77,17 @@ class LargeUploadTest {
                 + "\r\nConnection: close\r\n\r\n--x"));
         assertEquals(413, upload.status());
         assertEquals("application/problem+json", upload.mediaType());
+
+        // Without a declared length (chunked), the body is held to the same limit as it is read.
+        int chunk = (int) OTHER_LIMIT + 1_000_000;
+        byte[] head = RawHttp.latin1("POST /api/v1/classify/batch HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                + TestKeys.ADMIN + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n"
+                + "Connection: close\r\n\r\n" + Integer.toHexString(chunk) + "\r\n{\"items\": [");
+        // The chunk: the opening (11 bytes, in head), spaces, "]}"; then the chunk's end and the last chunk.
+        byte[] request = java.util.Arrays.copyOf(head, head.length + (chunk - 11 - 2) + 9);
+        java.util.Arrays.fill(request, head.length, request.length, (byte) ' ');
+        System.arraycopy(RawHttp.latin1("]}\r\n0\r\n\r\n"), 0, request, request.length - 9, 9);
+        RawHttp.Answer chunked = RawHttp.send(RestAssured.port, request);
+        assertEquals(413, chunked.status());
     }
 }
