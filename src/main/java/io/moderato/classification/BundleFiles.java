@@ -19,6 +19,8 @@ public final class BundleFiles {
     public static final String EVALUATION = "evaluation.json";
     /** The evaluation gate's report (bundles trained for a site), JSON: figures side by side with the live bundle. */
     public static final String GATE = "gate.json";
+    /** A site's bundle: the calibration of its scores to the site's labels, applied when it serves, JSON. */
+    public static final String CALIBRATION = "calibration.json";
     /** The unintended-bias report, JSON: a list, the corpus held-out split first, then the site's slice. */
     public static final String BIAS = "bias.json";
     /** Tribuo's full provenance of every model, as text. */

@@ -20,16 +20,18 @@ import java.util.List;
 /**
  * A trained, versioned set of models with the manifest that says how to read them: the word family (always), the
  * encoder family (when the bundle was trained with an encoder) and the combiner that turns their opinions into one
- * calibrated verdict. Immutable and thread-safe once loaded.
+ * calibrated verdict, and for a site's bundle the calibration of that verdict to the site's own labels. Immutable and thread-safe once loaded.
  *
  * @param directory where the bundle was loaded from, or null before it is saved
  * @param manifest  the bundle's manifest
  * @param word      the word family
  * @param encoder   the encoder family, or null for a word-only bundle
  * @param combiner  calibration and combination of the families
+ * @param calibration a site's bundle: the calibration of its scores to the site's labels, applied before they are
+ *                  served (null: served as the combiner scores them)
  */
 public record ModelBundle(Path directory, BundleManifest manifest, WordModel word, EncoderModel encoder,
-                          ScoreCombiner combiner) {
+                          ScoreCombiner combiner, SiteCalibration calibration) {
 
     /** The JSON mapper for manifests and reports. */
     public static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule())
@@ -41,6 +43,20 @@ public record ModelBundle(Path directory, BundleManifest manifest, WordModel wor
     public static final List<String> ATTRIBUTE_LABELS = Arrays.stream(Attribute.values()).map(Attribute::key).toList();
     /** Topic codes in {@link Topic} order: the label names of the topic model. */
     public static final List<String> TOPIC_LABELS = Arrays.stream(Topic.values()).map(Topic::code).toList();
+
+    /**
+     * A bundle without a site calibration.
+     *
+     * @param directory where the bundle was loaded from, or null before it is saved
+     * @param manifest  the bundle's manifest
+     * @param word      the word family
+     * @param encoder   the encoder family, or null for a word-only bundle
+     * @param combiner  calibration and combination of the families
+     */
+    public ModelBundle(Path directory, BundleManifest manifest, WordModel word, EncoderModel encoder,
+                       ScoreCombiner combiner) {
+        this(directory, manifest, word, encoder, combiner, null);
+    }
 
     /** @return the bundle's version */
     public String version() {
@@ -54,22 +70,35 @@ public record ModelBundle(Path directory, BundleManifest manifest, WordModel wor
 
     /**
      * @param attribute an attribute
-     * @return the full-mode score at or above which the attribute counts as present
+     * @return the full-mode score at or above which the attribute counts as present, on the scale served
      */
     public double threshold(Attribute attribute) {
-        return manifest.attributeThresholds().getOrDefault(attribute.key(), 0.5);
+        return threshold(attribute, ScoringMode.FULL);
     }
 
     /**
+     * The manifest's threshold (the best F1 on the validation split), mapped through the site calibration when the
+     * bundle has one, so that it reads on the same scale as the scores served (the calibration is monotone: a score
+     * at or above the threshold stays at or above it).
+     *
      * @param attribute an attribute
      * @param mode      the scoring mode
-     * @return the score at or above which the attribute counts as present in that mode
+     * @return the served score at or above which the attribute counts as present in that mode
      */
     public double threshold(Attribute attribute, ScoringMode mode) {
-        if (mode == ScoringMode.FAST || !hasEncoder()) {
-            return manifest.fastAttributeThresholds().getOrDefault(attribute.key(), 0.5);
-        }
-        return threshold(attribute);
+        ScoringMode effective = mode == ScoringMode.FAST || !hasEncoder() ? ScoringMode.FAST : ScoringMode.FULL;
+        double raw = (effective == ScoringMode.FAST ? manifest.fastAttributeThresholds() : manifest.attributeThresholds())
+                .getOrDefault(attribute.key(), 0.5);
+        ScoreCalibration map = calibration == null ? null : calibration.of(attribute, effective);
+        return map == null ? raw : map.apply(raw);
+    }
+
+    /**
+     * @param calibration the site calibration to serve with (null: none)
+     * @return this bundle with it
+     */
+    public ModelBundle withCalibration(SiteCalibration calibration) {
+        return new ModelBundle(directory, manifest, word, encoder, combiner, calibration);
     }
 
     /**
@@ -85,7 +114,7 @@ public record ModelBundle(Path directory, BundleManifest manifest, WordModel wor
      * @return this bundle, located there
      */
     public ModelBundle at(Path directory) {
-        return new ModelBundle(directory, manifest, word, encoder, combiner);
+        return new ModelBundle(directory, manifest, word, encoder, combiner, calibration);
     }
 
     /**
@@ -138,7 +167,16 @@ public record ModelBundle(Path directory, BundleManifest manifest, WordModel wor
                 combinerHeads.subList(0, n).stream().map(m -> new BinaryHead(m, ScoreCombiner.STACKED_FEATURES)).toList(),
                 combinerHeads.subList(n, 2 * n).stream().map(m -> new BinaryHead(m, ScoreCombiner.WORD_FEATURES)).toList(),
                 encoder == null ? 0 : manifest.topicEncoderWeight());
-        return new ModelBundle(directory, manifest, word, encoder, combiner);
+        SiteCalibration calibration = null;
+        Path calibrationFile = directory.resolve(BundleFiles.CALIBRATION);
+        if (Files.isRegularFile(calibrationFile)) {
+            calibration = JSON.readValue(calibrationFile.toFile(), SiteCalibration.class);
+            if (!java.util.Objects.equals(calibration.siteId(), manifest.siteId())) {
+                throw new IOException("the calibration of bundle " + manifest.version() + " was fitted for site "
+                        + calibration.siteId() + ", the bundle is for " + manifest.siteId());
+            }
+        }
+        return new ModelBundle(directory, manifest, word, encoder, combiner, calibration);
     }
 
     private static Model<MultiLabel> readMultiLabel(Path file) throws IOException {

@@ -11,7 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Scores comments with one model bundle: each family's opinion, the combiner's calibrated verdict, topics, the
+ * Scores comments with one model bundle: each family's opinion, the combiner's calibrated verdict (for a site's bundle
+ * mapped through the site's calibration), topics, the
  * spans behind each high score and, for long comments, per-sentence scores. In {@link ScoringMode#FULL} the encoder
  * family takes part (through the given {@link Embedder}); in {@link ScoringMode#FAST}, or when the bundle or the
  * service has no encoder, the word family alone. Thread-safe.
@@ -103,7 +104,7 @@ public final class TextClassifier {
         WordModel.Scored wordScores = word.attributesWithSentences(input);
         double[] encoderScores = mode == ScoringMode.FULL ? bundle.encoder().attributes(input) : null;
         int tokens = input.normalized().tokens().size();
-        double[] scores = bundle.combiner().attributes(wordScores.attributes(), encoderScores, tokens);
+        double[] scores = served(bundle.combiner().attributes(wordScores.attributes(), encoderScores, tokens), mode);
         List<double[]> calibratedSentences = calibratedSentences(wordScores, tokens);
         if (mode == ScoringMode.FAST) {
             raiseToSentences(scores, calibratedSentences);
@@ -130,7 +131,8 @@ public final class TextClassifier {
         double[] encoderScores = input.embedding() == null ? null : bundle.encoder().attributes(input);
         int tokens = input.normalized().tokens().size();
         WordModel.Scored wordScores = word.attributesWithSentences(input);
-        double[] scores = bundle.combiner().attributes(wordScores.attributes(), encoderScores, tokens);
+        double[] scores = served(bundle.combiner().attributes(wordScores.attributes(), encoderScores, tokens),
+                encoderScores == null ? ScoringMode.FAST : ScoringMode.FULL);
         if (encoderScores == null) {
             raiseToSentences(scores, calibratedSentences(wordScores, tokens));
         }
@@ -171,9 +173,10 @@ public final class TextClassifier {
         double[] encoderAttributes = embedding == null ? null : bundle.encoder().attributes(input);
         double[] encoderTopics = embedding == null ? null : bundle.encoder().topics(input);
         List<double[]> sentences = calibratedSentences(wordScores, tokens);
-        double[] fast = bundle.combiner().attributes(wordAttributes, null, tokens);
+        double[] fast = served(bundle.combiner().attributes(wordAttributes, null, tokens), ScoringMode.FAST);
         raiseToSentences(fast, sentences);
-        double[] full = embedding == null ? null : bundle.combiner().attributes(wordAttributes, encoderAttributes, tokens);
+        double[] full = embedding == null ? null
+                : served(bundle.combiner().attributes(wordAttributes, encoderAttributes, tokens), ScoringMode.FULL);
         return new FamilyBreakdown(wordAttributes, encoderAttributes, fast, full,
                 wordTopics, encoderTopics, bundle.combiner().topics(wordTopics, encoderTopics));
     }
@@ -196,10 +199,22 @@ public final class TextClassifier {
 
     /**
      * Each sentence's word-model scores, calibrated at the whole comment's length (so a sentence never reads above
-     * the comment for being short).
+     * the comment for being short), and as fast-mode scores to the site's labels when the bundle is a site's.
      */
     private List<double[]> calibratedSentences(WordModel.Scored wordScores, int tokens) {
-        return wordScores.sentences().stream().map(s -> bundle.combiner().attributes(s.scores(), null, tokens)).toList();
+        return wordScores.sentences().stream()
+                .map(s -> served(bundle.combiner().attributes(s.scores(), null, tokens), ScoringMode.FAST)).toList();
+    }
+
+    /**
+     * The combiner's scores as the bundle serves them: through the site's calibration when the bundle has one.
+     *
+     * @param combined the combiner's scores in {@link Attribute} order, changed in place
+     * @param mode     the mode they were computed in
+     * @return the same array
+     */
+    private double[] served(double[] combined, ScoringMode mode) {
+        return bundle.calibration() == null ? combined : bundle.calibration().apply(combined, mode);
     }
 
     /**

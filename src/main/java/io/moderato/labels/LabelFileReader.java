@@ -20,7 +20,8 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Reads a labelled file row by row (never the whole file at once): CSV with commons-csv in RFC 4180 mode, TSV by
+ * Reads a labelled file row by row (never the whole file at once, nor a row longer than {@link #maxRowLength()}: such
+ * a file fails as unreadable): CSV with commons-csv in RFC 4180 mode, TSV by
  * plain splitting on tabs, JSON lines with Jackson one line at a time. A row that cannot become a label (no text,
  * a text too long, a missing or malformed label) is reported with its line number and skipped; the caller decides
  * what to do with the rows that can.
@@ -64,20 +65,71 @@ public final class LabelFileReader {
      * @throws IOException when the file cannot be read, or has no header naming the mapped columns
      */
     public void read(Reader in, Rows rows) throws IOException {
-        java.io.PushbackReader unread = new java.io.PushbackReader(in, 1);
+        RowGuard guard = new RowGuard(in, maxRowLength());
+        java.io.PushbackReader unread = new java.io.PushbackReader(guard, 1);
         int first = unread.read();
         if (first != -1 && first != '\uFEFF') {
             unread.unread(first);
         }
         in = unread;
         switch (mapping.format()) {
-            case CSV -> readCsv(in, rows);
-            case TSV -> readTsv(new BufferedReader(in), rows);
-            case JSONL -> readJsonLines(new BufferedReader(in), rows);
+            case CSV -> readCsv(in, guard, rows);
+            case TSV -> readTsv(new BufferedReader(in), guard, rows);
+            case JSONL -> readJsonLines(new BufferedReader(in), guard, rows);
         }
     }
 
-    private void readCsv(Reader in, Rows rows) throws IOException {
+    /**
+     * @return the most characters one row (with its read-ahead) may take: well above a row with the longest
+     *         text accepted (a longer text is skipped and reported), far below what would strain the heap
+     */
+    int maxRowLength() {
+        return 16 * maxTextLength + 65_536;
+    }
+
+    /**
+     * Counts the characters read since the current row began and fails the file when a row runs past a bound: a
+     * file with no line breaks, or an unclosed quote, would otherwise be held whole in memory as one row.
+     */
+    static final class RowGuard extends java.io.FilterReader {
+
+        private final int limit;
+        private long count;
+
+        RowGuard(Reader in, int limit) {
+            super(in);
+            this.limit = limit;
+        }
+
+        /** A row ended: count afresh. */
+        void rowEnded() {
+            count = 0;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int c = super.read();
+            add(c < 0 ? 0 : 1);
+            return c;
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            add(Math.max(n, 0));
+            return n;
+        }
+
+        private void add(int n) throws IOException {
+            count += n;
+            if (count > limit) {
+                throw new IOException("a row runs past " + limit + " characters (no line break, or an unclosed "
+                        + "quote?): not a labelled file this import can read");
+            }
+        }
+    }
+
+    private void readCsv(Reader in, RowGuard guard, Rows rows) throws IOException {
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build();
         try (CSVParser parser = CSVParser.parse(in, format)) {
             checkHeader(parser.getHeaderNames());
@@ -95,6 +147,7 @@ public final class LabelFileReader {
                     rows.skipped(nextLine, "malformed CSV from here on: " + e.getCause().getMessage());
                     break;
                 }
+                guard.rowEnded();
                 long line = nextLine;
                 nextLine = parser.getCurrentLineNumber() + 1;
                 row(line, column -> record.isMapped(column) && record.isSet(column) ? record.get(column) : null, rows);
@@ -102,8 +155,9 @@ public final class LabelFileReader {
         }
     }
 
-    private void readTsv(BufferedReader in, Rows rows) throws IOException {
+    private void readTsv(BufferedReader in, RowGuard guard, Rows rows) throws IOException {
         String header = in.readLine();
+        guard.rowEnded();
         if (header == null) {
             throw new IOException("the file is empty: a header row naming the columns is required");
         }
@@ -116,6 +170,7 @@ public final class LabelFileReader {
         long line = 1;
         String text;
         while ((text = in.readLine()) != null) {
+            guard.rowEnded();
             line++;
             if (text.isBlank()) {
                 continue;
@@ -128,10 +183,11 @@ public final class LabelFileReader {
         }
     }
 
-    private void readJsonLines(BufferedReader in, Rows rows) throws IOException {
+    private void readJsonLines(BufferedReader in, RowGuard guard, Rows rows) throws IOException {
         long line = 0;
         String text;
         while ((text = in.readLine()) != null) {
+            guard.rowEnded();
             line++;
             if (text.isBlank()) {
                 continue;

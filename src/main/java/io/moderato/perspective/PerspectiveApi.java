@@ -54,7 +54,8 @@ public final class PerspectiveApi {
      * @param clientToken               echoed back
      * @param sessionId                 accepted, not used
      * @param spanAnnotations           per-sentence span scores when true
-     * @param communityId               accepted, not used
+     * @param communityId               when it is a site's id, the scores are that site's live bundle's (its
+     *                                  calibration included); otherwise the shared bundle's
      * @param dropUnsupportedAttributes drop attributes that do not support the language instead of failing
      */
     public record AnalyzeCommentRequest(TextEntry comment, Context context, Map<String, AttributeParameters> requestedAttributes,

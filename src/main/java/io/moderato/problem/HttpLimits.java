@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.moderato.problem.config.HttpLimitsConfig;
 import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.quarkus.vertx.http.runtime.VertxHttpRecorder;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -26,7 +27,10 @@ import java.util.Map;
  *   <li>414 for a request line longer than {@link HttpLimitsConfig#maxRequestLine()} and 431 for headers larger than
  *       {@link HttpLimitsConfig#maxHeaderBytes()} (Vert.x itself is configured with larger limits, so that these
  *       checks see the request first);</li>
- *   <li>413 for a declared body larger than {@code quarkus.http.limits.max-body-size};</li>
+ *   <li>413 for a declared body larger than {@link HttpLimitsConfig#maxBodySize()}, or, for a labelled file's
+ *       import ({@code POST .../labels:import}, a multipart upload streamed to disk), larger than
+ *       {@code quarkus.http.limits.max-body-size}; a chunked body without a declared length is held to the same
+ *       limit as it is read;</li>
  *   <li>400 for a body whose chunked encoding is malformed: the answer is written before Vert.x closes the
  *       connection, and the failure is logged in one line at debug level, never as a stack trace. (One case is
  *       left: a request already refused from a worker thread, e.g. 403, whose body then fails, is closed without
@@ -41,19 +45,38 @@ public class HttpLimits {
     /** Before Quarkus' upload limit (order -2). */
     static final int ORDER = RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 8;
 
+    /** A labelled file's import: {@code POST /api/v1/admin/sites/{siteId}/labels:import}, the colon maybe encoded. */
+    private static final java.util.regex.Pattern UPLOAD = java.util.regex.Pattern.compile(
+            "/api/v1/admin/sites/[^/]+/labels(:|%3[aA])import");
+
     private final HttpLimitsConfig config;
+    private final long maxUploadSize;
     private final long maxBodySize;
     private final ObjectMapper json;
 
-    public HttpLimits(HttpLimitsConfig config, @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize,
+    public HttpLimits(HttpLimitsConfig config, @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxUploadSize,
                       ObjectMapper json) {
         this.config = config;
-        this.maxBodySize = maxBodySize.asLongValue();
+        this.maxUploadSize = maxUploadSize.asLongValue();
+        this.maxBodySize = Math.min(config.maxBodySize().asLongValue(), this.maxUploadSize);
         this.json = json;
     }
 
     void install(@Observes Router router) {
         router.route().order(ORDER).handler(this::check).failureHandler(this::afterAnswer);
+        // Quarkus' upload limit (order -2) hands its limit to the body readers for a body of undeclared length
+        // (chunked); every request but an upload gets the tighter one.
+        router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT + 1).handler(context -> {
+            if (!isUpload(context.request()) && context.get(VertxHttpRecorder.MAX_REQUEST_SIZE_KEY) != null) {
+                context.put(VertxHttpRecorder.MAX_REQUEST_SIZE_KEY, maxBodySize);
+            }
+            context.next();
+        });
+    }
+
+    private static boolean isUpload(HttpServerRequest request) {
+        return request.method() == io.vertx.core.http.HttpMethod.POST && request.path() != null
+                && UPLOAD.matcher(request.path()).matches();
     }
 
     private void check(RoutingContext context) {
@@ -86,9 +109,10 @@ public class HttpLimits {
                 refuse(context, 400, "invalid-request", "Invalid request", "Content-Length must be a number of bytes.");
                 return;
             }
-            if (declared > maxBodySize) {
+            long limit = isUpload(request) ? maxUploadSize : maxBodySize;
+            if (declared > limit) {
                 refuse(context, 413, "payload-too-large", "Payload Too Large", "The body is " + declared
-                        + " bytes long; at most " + maxBodySize + " are accepted.");
+                        + " bytes long; at most " + limit + " are accepted.");
                 return;
             }
         }

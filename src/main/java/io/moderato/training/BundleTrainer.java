@@ -21,8 +21,12 @@ import io.moderato.embedding.Embedder;
 import io.moderato.text.NormalizedText;
 import io.moderato.text.TextNormalizer;
 import org.tribuo.Example;
+import org.tribuo.Feature;
 import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.ImmutableOutputInfo;
+import org.tribuo.MutableFeatureMap;
+import org.tribuo.Output;
+import org.tribuo.RealInfo;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
@@ -57,6 +61,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -145,12 +150,8 @@ public final class BundleTrainer {
         List<Features> features = normalized.stream().map(extractor::extract).toList();
         Set<String> kept = frequentFeatures(features);
 
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < comments.size(); i++) {
-            order.add(i);
-        }
-        Collections.shuffle(order, new Random(settings.seed()));
-        int validationSize = (int) Math.round(comments.size() * settings.validationShare());
+        List<Integer> order = shuffled(comments.size(), settings);
+        int validationSize = validationSize(comments.size(), settings);
         List<Integer> validation = List.copyOf(order.subList(0, validationSize));
         List<Integer> fit = new ArrayList<>();
         for (int row : order.subList(validationSize, order.size())) {
@@ -171,6 +172,14 @@ public final class BundleTrainer {
                 ModelBundle.TOPIC_LABELS);
         WordModel word = new WordModel(settings.features(), lexicon, wordAttributes, wordTopics,
                 io.moderato.classification.ScoringSettings.DEFAULT.sentenceMinLength());
+        progress.report("scoring the validation split with word models that never saw its registers", 0.25);
+        Map<Integer, double[]> outOfRegister = outOfRegisterWordScores(comments, normalized, attributeData, validation,
+                run, word.topicModel());
+        // Every comment's hashed features (names as strings) and the word family's data set are no longer needed: let
+        // them go before the encoder's training, which needs the room.
+        features = null;
+        kept = null;
+        attributeData = null;
 
         EncoderModel encoder = null;
         float[][] embeddings = null;
@@ -178,7 +187,7 @@ public final class BundleTrainer {
             List<String> texts = comments.stream().map(CorpusReader.CorpusComment::text).toList();
             embeddings = cache.embed(embedder, texts,
                     done -> progress.report("embedding the corpus (" + Math.round(done * texts.size()) + " of "
-                            + texts.size() + ")", 0.3 + 0.45 * done));
+                            + texts.size() + ")", 0.35 + 0.4 * done));
             progress.report("training the encoder heads", 0.75);
             encoder = fitEncoder(comments, embeddings, fit, embedder, cache, description, run);
         }
@@ -187,9 +196,6 @@ public final class BundleTrainer {
         double[][] encoderScores = new double[validation.size()][];
         double[][] wordTopicScores = new double[validation.size()][];
         double[][] encoderTopicScores = new double[validation.size()][];
-        progress.report("scoring the validation split with word models that never saw its registers", 0.8);
-        Map<Integer, double[]> outOfRegister = outOfRegisterWordScores(comments, normalized, attributeData, validation,
-                run, word.topicModel());
         for (int i = 0; i < validation.size(); i++) {
             int row = validation.get(i);
             CommentInput input = new CommentInput(normalized.get(row), null,
@@ -223,11 +229,11 @@ public final class BundleTrainer {
                 both[i] = encoder == null ? alone[i]
                         : ScoreCombiner.stackedFeatures(wordScores[i][a], encoderScores[i][a], tokens);
             }
-            BinaryHead wordHead = new BinaryHead(fitBinary(alone, raters, false, ScoreCombiner.WORD_FEATURES, 1.0,
+            BinaryHead wordHead = new BinaryHead(fitBinary(i -> alone[i], raters, false, ScoreCombiner.WORD_FEATURES, 1.0,
                     "word-only calibration of " + attribute.key(), run), ScoreCombiner.WORD_FEATURES);
             wordOnly.add(wordHead);
             BinaryHead stackedHead = encoder == null ? wordHead
-                    : new BinaryHead(fitBinary(both, raters, false, ScoreCombiner.STACKED_FEATURES, 1.0,
+                    : new BinaryHead(fitBinary(i -> both[i], raters, false, ScoreCombiner.STACKED_FEATURES, 1.0,
                     "stacked combination of " + attribute.key(), run), ScoreCombiner.STACKED_FEATURES);
             stacked.add(stackedHead);
 
@@ -276,6 +282,31 @@ public final class BundleTrainer {
                 calibration, precisionThresholds, Map.of(), null);
         progress.report("trained", 1.0);
         return new ModelBundle(null, manifest, word, encoder, combiner);
+    }
+
+    /**
+     * The rows {@link #train} keeps for the validation split: the combiner and the thresholds are fitted on them,
+     * and neither family sees them.
+     *
+     * @param size     how many comments the training gets
+     * @param settings the settings it trains with (their seed and validation share)
+     * @return the validation rows
+     */
+    public static Set<Integer> validationRows(int size, TrainingSettings settings) {
+        return new HashSet<>(shuffled(size, settings).subList(0, validationSize(size, settings)));
+    }
+
+    private static List<Integer> shuffled(int size, TrainingSettings settings) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            order.add(i);
+        }
+        Collections.shuffle(order, new Random(settings.seed()));
+        return order;
+    }
+
+    private static int validationSize(int size, TrainingSettings settings) {
+        return (int) Math.round(size * settings.validationShare());
     }
 
     private LinearSGDTrainer wordTrainer() {
@@ -328,7 +359,7 @@ public final class BundleTrainer {
             Example<MultiLabel> example = wordExample(labels.apply(comments.get(row)), features.get(row), kept);
             if (example.size() > 0) {
                 sources[dataset.size()] = row;
-                dataset.add(example);
+                addLean(dataset, example);
             }
         }
         return new WordData(dataset, java.util.Arrays.copyOf(sources, dataset.size()));
@@ -415,19 +446,20 @@ public final class BundleTrainer {
                                     Map<String, Provenance> run) throws IOException {
         int dimensions = embedder.identity().dimensions();
         List<String> names = EncoderModel.featureNames(dimensions);
-        double[][] x = new double[fit.size()][];
-        for (int i = 0; i < fit.size(); i++) {
-            x[i] = toDouble(embeddings[fit.get(i)]);
-        }
-        // The heads are independent (each with its own trainer and the fixed seed), so they train in parallel.
-        List<BinaryHead> heads = java.util.Arrays.stream(Attribute.values()).parallel().map(attribute -> {
+        // A row's features are made from its float embedding when an example is built (a Tribuo example keeps its
+        // own copy): no second, double-precision copy of every training row (and of every weighted repeat) is kept.
+        IntFunction<double[]> x = i -> toDouble(embeddings[fit.get(i)]);
+        // One head at a time: each one's training holds its data set and LibLinear's copy of it (a node object per
+        // value, some 30 bytes each: 300 MB for 20,000 rows of 384 dimensions), which two heads at once would double.
+        List<BinaryHead> heads = new ArrayList<>();
+        for (Attribute attribute : Attribute.values()) {
             double[] truth = new double[fit.size()];
             for (int i = 0; i < fit.size(); i++) {
                 truth[i] = comments.get(fit.get(i)).attributes().get(attribute);
             }
-            return new BinaryHead(fitBinary(x, truth, true, names, settings.headCost(),
-                    "encoder head for " + attribute.key() + " on " + description, run), names);
-        }).toList();
+            heads.add(new BinaryHead(fitBinary(x, truth, true, names, settings.headCost(),
+                    "encoder head for " + attribute.key() + " on " + description, run), names));
+        }
 
         MutableDataset<Label> topics = new MutableDataset<>(new SimpleDataSourceProvenance(
                 "main topic of " + description + " and the IPTC topic definitions", OffsetDateTime.now(ZoneOffset.UTC),
@@ -435,14 +467,15 @@ public final class BundleTrainer {
         String[] nameArray = names.toArray(String[]::new);
         for (int i = 0; i < fit.size(); i++) {
             Label main = new Label(comments.get(fit.get(i)).topics().get(0).code());
-            topics.add(new ArrayExample<>(main, nameArray, x[i]));
+            addLean(topics, new ArrayExample<>(main, nameArray, x.apply(i)));
         }
         List<String[]> definitions = topicDefinitions();
         float[][] definitionEmbeddings = cache.embed(embedder,
                 definitions.stream().map(d -> d[1] + ": " + d[2]).toList(), done -> { });
         for (int copy = 0; copy < settings.definitionCopies(); copy++) {
             for (int d = 0; d < definitions.size(); d++) {
-                topics.add(new ArrayExample<>(new Label(definitions.get(d)[0]), nameArray, toDouble(definitionEmbeddings[d])));
+                addLean(topics, new ArrayExample<>(new Label(definitions.get(d)[0]), nameArray,
+                        toDouble(definitionEmbeddings[d])));
             }
         }
         TopicHead topicHead = new TopicHead(topicTrainer().train(topics, run), names);
@@ -456,7 +489,7 @@ public final class BundleTrainer {
      * between (the encoder heads); the calibrating combiner learns from the majority alone, so that its probability
      * is the chance that most raters would mark the comment.
      */
-    private Model<Label> fitBinary(double[][] x, double[] raters, boolean soft, List<String> names, double cost,
+    private Model<Label> fitBinary(IntFunction<double[]> x, double[] raters, boolean soft, List<String> names, double cost,
                                    String description, Map<String, Provenance> run) {
         int positives = 0;
         for (double r : raters) {
@@ -471,14 +504,36 @@ public final class BundleTrainer {
         String[] nameArray = names.toArray(String[]::new);
         Label positive = new Label(BinaryHead.POSITIVE);
         Label negative = new Label(BinaryHead.NEGATIVE);
-        for (int i = 0; i < x.length; i++) {
+        for (int i = 0; i < raters.length; i++) {
             boolean present = raters[i] >= 0.5;
-            dataset.add(new ArrayExample<>(present ? positive : negative, nameArray, x[i]));
+            double[] row = x.apply(i);
+            addLean(dataset, new ArrayExample<>(present ? positive : negative, nameArray, row));
             if (soft && raters[i] >= DISAGREEMENT_LOW && raters[i] <= DISAGREEMENT_HIGH) {
-                dataset.add(new ArrayExample<>(present ? negative : positive, nameArray, x[i]));
+                addLean(dataset, new ArrayExample<>(present ? negative : positive, nameArray, row));
             }
         }
         return headTrainer(cost).train(dataset, run);
+    }
+
+    /**
+     * Adds an example to a data set, its features described by {@link RealInfo} (count, minimum, maximum, mean,
+     * variance) rather than by Tribuo's default {@code CategoricalInfo}, which counts every distinct value a feature
+     * takes: for an embedding's 384 real-valued dimensions that is one map entry per row and dimension (500 MB for
+     * 20,000 rows, in every head's data set), and for the word family's features hundreds of MB more. Training reads
+     * only the features' names and ids, so the models are the same; the saved models are smaller.
+     *
+     * @param dataset the data set
+     * @param example the example to add
+     * @param <T>     the output type
+     */
+    static <T extends Output<T>> void addLean(MutableDataset<T> dataset, Example<T> example) {
+        MutableFeatureMap features = dataset.getFeatureMap();
+        for (Feature feature : example) {
+            if (features.get(feature.getName()) == null) {
+                features.put(new RealInfo(feature.getName()));
+            }
+        }
+        dataset.add(example);
     }
 
     /** The mixing weight (0, 0.1, ..., 1) of the encoder's topic probabilities with the best top-1 accuracy. */

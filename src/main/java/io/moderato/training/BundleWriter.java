@@ -18,7 +18,7 @@ import java.util.List;
 
 /**
  * Saves a trained bundle as {@code <data-dir>/models/<version>/}: every model (Tribuo protobuf, provenance
- * included), the lexicon copy, the manifest, the evaluation reports and the readable provenance. The directory appears whole or not
+ * included), the lexicon copy, the manifest, a site bundle's calibration, the evaluation reports and the readable provenance. The directory appears whole or not
  * at all: it is written under a temporary name and renamed.
  */
 public final class BundleWriter {
@@ -78,6 +78,9 @@ public final class BundleWriter {
             bundle.combiner().wordOnly().forEach(head -> combiner.add(head.tribuoModel()));
             TribuoFiles.writeAll(temporary.resolve(BundleFiles.COMBINER), combiner);
             provenance.append("\n\n# Combiner: toxicity (stacked)\n").append(combiner.get(0).getProvenance()).append('\n');
+            if (bundle.calibration() != null) {
+                ModelBundle.JSON.writeValue(temporary.resolve(BundleFiles.CALIBRATION).toFile(), bundle.calibration());
+            }
             ModelBundle.JSON.writeValue(temporary.resolve(BundleFiles.EVALUATION).toFile(), reports);
             Files.writeString(temporary.resolve(BundleFiles.PROVENANCE), provenance, StandardCharsets.UTF_8);
             for (java.util.Map.Entry<String, Object> extra : extras.entrySet()) {

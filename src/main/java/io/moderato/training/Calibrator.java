@@ -1,44 +1,45 @@
 package io.moderato.training;
 
+import io.moderato.classification.ScoreCalibration;
+import io.moderato.classification.ScoreCombiner;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * A monotone map from a model's score to the probability that a site's moderators would mark the comment, fitted
- * on that site's labels: Platt scaling (a logistic regression on the score's log-odds, two parameters, smooth) or
- * isotonic regression (pool-adjacent-violators, a step function, needs more data). {@link #choose} fits both and
- * keeps the one with the lower expected calibration error in two-fold cross-validation.
- *
- * @param method  {@code platt} or {@code isotonic}
- * @param slope   Platt: the log-odds' coefficient
- * @param offset  Platt: the intercept
- * @param xs      isotonic: the step boundaries (scores, ascending)
- * @param ys      isotonic: the calibrated value from each boundary on
+ * Fits a monotone map ({@link ScoreCalibration}) from a model's score to the probability that a site's moderators
+ * would mark the comment, on that site's labels: Platt scaling (a logistic regression on the score's log-odds, two
+ * parameters, smooth) or isotonic regression (pool-adjacent-violators, a step function, needs more data).
+ * {@link #choose} fits both (isotonic regression from {@value #MIN_ISOTONIC} labels on) and keeps the one with the
+ * lower expected calibration error in two-fold cross-validation.
  */
-public record Calibrator(String method, double slope, double offset, double[] xs, double[] ys) {
+public final class Calibrator {
 
     private static final int BINS = 10;
-
     /**
-     * @param score a model score
-     * @return its calibrated probability
+     * Fewest labels isotonic regression is fitted on: a step function learns its steps from the data, and on fewer
+     * labels it follows their noise (Platt scaling, two parameters, is fitted on any number).
      */
-    public double apply(double score) {
-        if ("platt".equals(method)) {
-            return 1 / (1 + Math.exp(-(slope * logit(score) + offset)));
-        }
-        int i = Arrays.binarySearch(xs, score);
-        int step = i >= 0 ? i : Math.max(0, -i - 2);
-        return ys[Math.min(step, ys.length - 1)];
+    public static final int MIN_ISOTONIC = 1000;
+
+    private Calibrator() {
     }
 
     /**
      * @param truth  per row whether moderators marked it
      * @param scores per row the model's score
-     * @return Platt scaling fitted by Newton's method (a small ridge keeps it finite on separable data)
+     * @return Platt scaling fitted by Newton's method, on Platt's smoothed targets ((positives + 1) / (positives +
+     *         2) for a marked row, 1 / (negatives + 2) for the others), which keep a few separable labels from making
+     *         it a step; a small ridge keeps it finite
      */
-    public static Calibrator platt(boolean[] truth, double[] scores) {
+    public static ScoreCalibration platt(boolean[] truth, double[] scores) {
+        int positives = 0;
+        for (boolean t : truth) {
+            positives += t ? 1 : 0;
+        }
+        double high = (positives + 1.0) / (positives + 2.0);
+        double low = 1.0 / (truth.length - positives + 2.0);
         double a = 1;
         double b = 0;
         for (int iteration = 0; iteration < 50; iteration++) {
@@ -48,9 +49,9 @@ public record Calibrator(String method, double slope, double offset, double[] xs
             double hab = 0;
             double hbb = 1e-9;
             for (int i = 0; i < scores.length; i++) {
-                double x = logit(scores[i]);
+                double x = ScoreCombiner.logit(scores[i]);
                 double p = 1 / (1 + Math.exp(-(a * x + b)));
-                double y = truth[i] ? 1 : 0;
+                double y = truth[i] ? high : low;
                 double w = Math.max(p * (1 - p), 1e-9);
                 ga += (p - y) * x;
                 gb += p - y;
@@ -70,7 +71,7 @@ public record Calibrator(String method, double slope, double offset, double[] xs
                 break;
             }
         }
-        return new Calibrator("platt", a, b, null, null);
+        return new ScoreCalibration(ScoreCalibration.PLATT, a, b, null, null);
     }
 
     /**
@@ -78,7 +79,7 @@ public record Calibrator(String method, double slope, double offset, double[] xs
      * @param scores per row the model's score
      * @return isotonic regression by pool-adjacent-violators
      */
-    public static Calibrator isotonic(boolean[] truth, double[] scores) {
+    public static ScoreCalibration isotonic(boolean[] truth, double[] scores) {
         Integer[] order = new Integer[scores.length];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
@@ -104,7 +105,7 @@ public record Calibrator(String method, double slope, double offset, double[] xs
             xs[i] = i == 0 ? 0 : blocks.get(i)[0];
             ys[i] = blocks.get(i)[1] / blocks.get(i)[2];
         }
-        return new Calibrator("isotonic", 0, 0, xs, ys);
+        return new ScoreCalibration(ScoreCalibration.ISOTONIC, 0, 0, xs, ys);
     }
 
     /**
@@ -113,53 +114,75 @@ public record Calibrator(String method, double slope, double offset, double[] xs
      * @param chosen    the calibrator fitted on all rows with the better method
      * @param eceBefore expected calibration error of the raw scores
      * @param ecePlatt  Platt's error, out of fold
-     * @param eceIsotonic isotonic regression's error, out of fold
+     * @param eceIsotonic isotonic regression's error, out of fold (NaN when there were too few rows to try it)
      * @param eceAfter  the chosen method's error, out of fold
      */
-    public record Choice(Calibrator chosen, double eceBefore, double ecePlatt, double eceIsotonic, double eceAfter) {
+    public record Choice(ScoreCalibration chosen, double eceBefore, double ecePlatt, double eceIsotonic, double eceAfter) {
+    }
+
+    /** The rows fitted on in a fold: those whose parity is not the fold's (the others are measured on). */
+    private static List<Integer> fold(int size, int fold) {
+        List<Integer> rows = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            if (i % 2 != fold) {
+                rows.add(i);
+            }
+        }
+        return rows;
+    }
+
+    private static boolean[] subset(boolean[] values, List<Integer> rows) {
+        boolean[] out = new boolean[rows.size()];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = values[rows.get(k)];
+        }
+        return out;
+    }
+
+    private static double[] subset(double[] values, List<Integer> rows) {
+        double[] out = new double[rows.size()];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = values[rows.get(k)];
+        }
+        return out;
     }
 
     /**
-     * Fits both methods on each half of the rows (split by row parity, the rows being in a stable order), measures
-     * each on the other half, and keeps the one with the lower error, refitted on all rows.
+     * Fits both methods (isotonic regression only from {@value #MIN_ISOTONIC} rows on) on each half of the rows
+     * (split by row parity, the rows being in a stable order), measures each on the other half, and keeps the one
+     * with the lower error, refitted on all rows. {@link Choice#eceAfter()} is infinite when no map is usable (a
+     * Platt fit that would reverse the scores' order, without isotonic regression to fall back on).
      *
      * @param truth  per row whether moderators marked it
      * @param scores per row the model's score
      * @return the choice with the errors measured
      */
     public static Choice choose(boolean[] truth, double[] scores) {
+        boolean tryIsotonic = truth.length >= MIN_ISOTONIC;
         double[] platt = new double[scores.length];
         double[] isotonic = new double[scores.length];
         for (int fold = 0; fold < 2; fold++) {
-            List<Integer> fitRows = new ArrayList<>();
-            for (int i = 0; i < scores.length; i++) {
-                if (i % 2 != fold) {
-                    fitRows.add(i);
-                }
-            }
-            boolean[] t = new boolean[fitRows.size()];
-            double[] s = new double[fitRows.size()];
-            for (int k = 0; k < t.length; k++) {
-                t[k] = truth[fitRows.get(k)];
-                s[k] = scores[fitRows.get(k)];
-            }
-            Calibrator p = platt(t, s);
-            Calibrator iso = isotonic(t, s);
+            List<Integer> fitRows = fold(scores.length, fold);
+            boolean[] t = subset(truth, fitRows);
+            double[] s = subset(scores, fitRows);
+            ScoreCalibration p = platt(t, s);
+            ScoreCalibration iso = tryIsotonic ? isotonic(t, s) : null;
             for (int i = fold; i < scores.length; i += 2) {
                 platt[i] = p.apply(scores[i]);
-                isotonic[i] = iso.apply(scores[i]);
+                isotonic[i] = iso == null ? Double.NaN : iso.apply(scores[i]);
             }
         }
         double before = Metrics.expectedCalibrationError(truth, scores, BINS);
         double ecePlatt = Metrics.expectedCalibrationError(truth, platt, BINS);
-        double eceIsotonic = Metrics.expectedCalibrationError(truth, isotonic, BINS);
-        boolean usePlatt = ecePlatt <= eceIsotonic;
-        return new Choice(usePlatt ? platt(truth, scores) : isotonic(truth, scores), before, ecePlatt, eceIsotonic,
+        double eceIsotonic = tryIsotonic ? Metrics.expectedCalibrationError(truth, isotonic, BINS) : Double.NaN;
+        ScoreCalibration plattAll = platt(truth, scores);
+        // A Platt fit with a slope at or below zero would turn the order of scores around: never used.
+        boolean plattUsable = plattAll.slope() > 0;
+        if (!tryIsotonic) {
+            return new Choice(plattAll, before, ecePlatt, eceIsotonic, plattUsable ? ecePlatt : Double.POSITIVE_INFINITY);
+        }
+        boolean usePlatt = plattUsable && ecePlatt <= eceIsotonic;
+        return new Choice(usePlatt ? plattAll : isotonic(truth, scores), before, ecePlatt, eceIsotonic,
                 usePlatt ? ecePlatt : eceIsotonic);
-    }
-
-    private static double logit(double p) {
-        double clipped = Math.min(1 - 1e-6, Math.max(1e-6, p));
-        return Math.log(clipped / (1 - clipped));
     }
 }

@@ -1,7 +1,9 @@
 package io.moderato.training;
 
 import io.moderato.classification.Attribute;
+import io.moderato.classification.ScoreCalibration;
 import io.moderato.classification.ScoringMode;
+import io.moderato.classification.ScoringSettings;
 import io.moderato.classification.TextClassifier;
 import io.moderato.labels.SiteLabel;
 import org.tribuo.classification.evaluation.LabelEvaluationUtil;
@@ -16,8 +18,10 @@ import java.util.Map;
  * site's held-out slice of labels (the slice fixed by the labels' ids, never trained on), per attribute the slice
  * labels: ROC AUC, PR AUC, F1 and macro-F1 (the mean of both classes' F1) at the site's review threshold, each with a bootstrap 95% interval, and the paired
  * interval of the ROC AUC difference. The gate refuses the candidate when, for some attribute, that whole interval
- * is below zero: worse than the live bundle beyond the interval. Calibration (Platt or isotonic, chosen by
- * measurement) and threshold suggestions for the site come from the same slice.
+ * is below zero: worse than the live bundle beyond the interval. Both bundles are scored as they serve, a site
+ * bundle's calibration included, so the F1 at the site's thresholds and the threshold suggestions read on the scale
+ * the policy will see; the report gives the calibration applied and its expected calibration error on the slice
+ * before and after.
  */
 public final class SiteGate {
 
@@ -27,6 +31,8 @@ public final class SiteGate {
     public static final double REVIEW_RECALL = 0.9;
     /** Default reject target: reject only where at least this share would be rejected by moderators. */
     public static final double REJECT_PRECISION = 0.98;
+    /** Bins of the expected calibration error. */
+    private static final int CALIBRATION_BINS = 10;
     /** Fewest labels of each class an attribute needs in the slice to be judged. */
     public static final int MIN_CLASS = 5;
 
@@ -67,6 +73,9 @@ public final class SiteGate {
         List<String> texts = slice.stream().map(SiteLabel::text).toList();
         double[][] candidateScores = scores(candidate, texts, embeddings);
         double[][] liveScores = live == null ? null : scores(live, texts, embeddings);
+        double[][] rawScores = candidate.bundle().calibration() == null ? candidateScores
+                : scores(new TextClassifier(candidate.bundle().withCalibration(null), ScoringSettings.DEFAULT, null),
+                texts, embeddings);
         Map<String, Object> attributes = new LinkedHashMap<>();
         Map<String, Object> calibration = new LinkedHashMap<>();
         Map<String, Object> suggestions = new LinkedHashMap<>();
@@ -111,13 +120,16 @@ public final class SiteGate {
             }
             attributes.put(attribute.key(), figures);
 
-            Calibrator.Choice choice = Calibrator.choose(truth, cand);
+            ScoreCalibration applied = candidate.bundle().calibration() == null ? null
+                    : candidate.bundle().calibration().of(attribute, mode);
+            double[] uncalibrated = new double[rows.size()];
+            for (int k = 0; k < rows.size(); k++) {
+                uncalibrated[k] = rawScores[rows.get(k)][attribute.ordinal()];
+            }
             Map<String, Object> fitted = new LinkedHashMap<>();
-            fitted.put("method", choice.chosen().method());
-            fitted.put("eceBefore", choice.eceBefore());
-            fitted.put("ecePlatt", choice.ecePlatt());
-            fitted.put("eceIsotonic", choice.eceIsotonic());
-            fitted.put("eceAfter", choice.eceAfter());
+            fitted.put("method", applied == null ? "none" : applied.method());
+            fitted.put("eceBefore", Metrics.expectedCalibrationError(truth, uncalibrated, CALIBRATION_BINS));
+            fitted.put("eceAfter", Metrics.expectedCalibrationError(truth, cand, CALIBRATION_BINS));
             calibration.put(attribute.key(), fitted);
             suggestions.put(attribute.key(), ThresholdSuggestion.suggest(truth, cand, reviewRecall, rejectPrecision));
         }

@@ -21,8 +21,9 @@ import java.util.Map;
 /**
  * Train, evaluate on the held-out split, save: the one sequence behind the train command, the service's first start
  * on an empty data directory and the training jobs. A bundle for a site also learns from the site's labels (weighted,
- * the held-out slice kept back), is judged by the evaluation gate against the bundle live for the site, and carries
- * the site's calibration and threshold suggestions; every bundle carries a bias report.
+ * the held-out slice kept back), is calibrated to the site's labels (the calibration is part of what the bundle
+ * serves), is judged by the evaluation gate against the bundle live for the site on the scale it will serve, and
+ * carries the site's threshold suggestions on that scale; every bundle carries a bias report.
  */
 public final class TrainingPipeline {
 
@@ -105,25 +106,28 @@ public final class TrainingPipeline {
             files.add(train.file());
         }
         List<SiteLabel> slice = new ArrayList<>();
+        List<SiteLabel> learn = new ArrayList<>();
+        float[][] embeddings = null;
+        int firstSiteRow = comments.size();
         double start = 0;
         if (site != null) {
-            List<SiteLabel> learn = new ArrayList<>();
             for (SiteLabel label : site.labels()) {
                 (SiteGate.heldOut(label) ? slice : learn).add(label);
             }
             progress.report("embedding the site's labels", 0.0);
-            float[][] embeddings = embedder == null ? null : cache.embed(embedder,
+            embeddings = embedder == null ? null : cache.embed(embedder,
                     learn.stream().map(SiteLabel::text).toList(),
                     done -> progress.report("embedding the site's labels (" + Math.round(done * learn.size()) + " of "
                             + learn.size() + ")", 0.2 * done));
             progress.report("filling in what the site's labels leave out", 0.2);
+            float[][] siteEmbeddings = embeddings;
             TextClassifier base = new TextClassifier(site.base(), ScoringSettings.DEFAULT, embedder);
             // The weight lifts a site's few labels against the corpus; a site with as many labels as the corpus
             // needs none (and duplicating thousands of rows would only cost memory).
             int weight = Math.max(1, Math.min(site.weight(), comments.size() / Math.max(1, learn.size())));
             for (int i = 0; i < learn.size(); i++) {
                 comments.add(siteComment(learn.get(i), base.breakdown(learn.get(i).text(),
-                        embeddings == null ? null : embeddings[i])));
+                        siteEmbeddings == null ? null : siteEmbeddings[i])));
                 weights.add(weight);
             }
             files.add(new BundleManifest.DataFile("site " + site.siteId() + " labels (held-out slice kept back)",
@@ -154,6 +158,27 @@ public final class TrainingPipeline {
         BundleManifest manifest = trained.manifest().withCorpus(allFiles).withHeldOut(headline)
                 .withSiteId(site == null ? null : site.siteId());
         ModelBundle bundle = new ModelBundle(null, manifest, trained.word(), trained.encoder(), trained.combiner());
+        Map<String, Object> calibrationFit = null;
+        if (site != null) {
+            // Calibrated on the site's labels that fell in the training's validation split: the families never saw
+            // them (the gate's slice is not among them either, so the gate measures the calibration fairly).
+            progress.report("calibrating the scores to the site's labels", 0.855);
+            java.util.Set<Integer> validation = BundleTrainer.validationRows(comments.size(), settings);
+            List<SiteLabel> calibrationLabels = new ArrayList<>();
+            List<float[]> calibrationEmbeddings = new ArrayList<>();
+            for (int i = 0; i < learn.size(); i++) {
+                if (validation.contains(firstSiteRow + i)) {
+                    calibrationLabels.add(learn.get(i));
+                    calibrationEmbeddings.add(embeddings == null ? null : embeddings[i]);
+                }
+            }
+            SiteCalibrationFit.Result fit = SiteCalibrationFit.fit(site.siteId(), bundle, calibrationLabels,
+                    embeddings == null ? null : calibrationEmbeddings.toArray(float[][]::new),
+                    calibrationLabels.size() + " site labels in the training's validation split (not learnt by "
+                            + "the model families; the gate's held-out slice excluded)");
+            bundle = bundle.withCalibration(fit.calibration());
+            calibrationFit = fit.report();
+        }
         TextClassifier candidate = new TextClassifier(bundle, ScoringSettings.DEFAULT, embedder);
 
         Map<String, Object> extras = new LinkedHashMap<>();
@@ -172,6 +197,7 @@ public final class TrainingPipeline {
             verdict = SiteGate.judge(candidate, live, slice, sliceEmbeddings, site.thresholds(), site.reviewRecall(),
                     site.rejectPrecision());
             Map<String, Object> gate = new LinkedHashMap<>(verdict.report());
+            gate.put("calibrationFit", calibrationFit);
             if (live != null) {
                 Map<Evaluator.Scores, EvaluationReport> liveReports = new Evaluator().evaluateFamilies(live,
                         heldOutEmbeddings, "held-out (" + heldOut.file().path() + ")", heldOut.labelled());

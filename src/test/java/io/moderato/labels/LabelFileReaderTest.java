@@ -98,4 +98,27 @@ class LabelFileReaderTest {
         List<String> fields = e.errors().stream().map(io.moderato.problem.FieldError::field).toList();
         assertEquals(List.of("mapping.format", "mapping.text", "mapping.labels.rudeness", "mapping.labels.insult.column"), fields);
     }
+
+    @Test
+    void aRowRunningPastTheBoundFailsTheFileInsteadOfFillingTheHeap() throws IOException {
+        // maxTextLength 100: a row may take 16 * 100 + 65,536 characters; a longer text below that is skipped.
+        String csv = "{\"format\": \"csv\", \"text\": \"t\", \"labels\": {\"toxicity\": {\"column\": \"y\"}}}";
+        Collected skipped = read(csv, "t,y\n\"" + "a".repeat(5_000) + "\",1\nfine,0\n");
+        assertEquals(1, skipped.rows.size());
+        assertEquals(List.of("2: text longer than 100 characters"), skipped.skipped);
+
+        // An unclosed quote: the CSV reader stops there and reports the rest of the file as unreadable.
+        Collected unclosed = read(csv, "t,y\nfine,0\n\"never closed," + "b\n".repeat(100_000));
+        assertEquals(1, unclosed.rows.size());
+        assertEquals(1, unclosed.skipped.size());
+        assertTrue(unclosed.skipped.get(0).startsWith("3: malformed CSV from here on")
+                && unclosed.skipped.get(0).contains("runs past"), unclosed.skipped.toString());
+        String tsv = "{\"format\": \"tsv\", \"text\": \"t\", \"labels\": {\"toxicity\": {\"column\": \"y\"}}}";
+        assertThrows(IOException.class, () -> read(tsv, "t\ty\n" + "c".repeat(200_000) + "\t1\n"));
+        String jsonl = "{\"format\": \"jsonl\", \"text\": \"t\", \"labels\": {\"toxicity\": {\"column\": \"y\"}}}";
+        assertThrows(IOException.class, () -> read(jsonl, "{\"t\": \"" + "d".repeat(200_000) + "\", \"y\": 1}\n"));
+        // Many rows add up to far more than the bound: only one row's length counts.
+        Collected many = read(tsv, "t\ty\n" + "ok\t1\n".repeat(50_000));
+        assertEquals(50_000, many.rows.size());
+    }
 }

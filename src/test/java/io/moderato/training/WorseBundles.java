@@ -87,10 +87,21 @@ public final class WorseBundles {
      * @return the bundle's directory
      */
     public static java.nio.file.Path writeSiteCopy(String siteId) {
+        return writeSiteCopy(siteId, null);
+    }
+
+    /**
+     * Same as {@link #writeSiteCopy(String)}, the copy serving with a calibration to the site's labels.
+     *
+     * @param siteId      the site
+     * @param calibration the calibration the copy serves with, or null for none
+     * @return the bundle's directory
+     */
+    public static java.nio.file.Path writeSiteCopy(String siteId, io.moderato.classification.SiteCalibration calibration) {
         try {
             ModelBundle full = TestModels.full();
             com.fasterxml.jackson.databind.node.ObjectNode manifest = ModelBundle.JSON.valueToTree(full.manifest().withSiteId(siteId));
-            manifest.put("version", full.version() + "-" + siteId);
+            manifest.put("version", full.version() + "-" + siteId + (calibration == null ? "" : "-calibrated"));
             io.moderato.classification.BundleManifest copy = ModelBundle.JSON.treeToValue(manifest,
                     io.moderato.classification.BundleManifest.class);
             ModelBundle bundle = new ModelBundle(null, copy, full.word(), full.encoder(), full.combiner());
@@ -122,6 +133,10 @@ public final class WorseBundles {
             ModelBundle.JSON.writeValue(target.resolve(io.moderato.classification.BundleFiles.MANIFEST).toFile(), copy);
             ModelBundle.JSON.writeValue(target.resolve(io.moderato.classification.BundleFiles.GATE).toFile(), verdict.report());
             ModelBundle.JSON.writeValue(target.resolve(io.moderato.classification.BundleFiles.BIAS).toFile(), List.of(bias.toJson()));
+            if (calibration != null) {
+                ModelBundle.JSON.writeValue(target.resolve(io.moderato.classification.BundleFiles.CALIBRATION).toFile(),
+                        calibration);
+            }
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -37,7 +37,8 @@ public class CoralModerationService {
      */
     public CoralModeration.Response moderate(CoralModeration.Request request) {
         String siteId = siteFor(request);
-        Classification scored = classification.classify(request.comment().body(), null);
+        // Scored by the site's live bundle (its calibration included), the one its policy's thresholds are set for.
+        Classification scored = classification.classify(request.comment().body(), null, null, siteId);
         PolicyEvaluator evaluator = policies.evaluator(siteId);
         CommentFacts facts = new CommentFacts(scored.attributes(), normalizer.normalize(request.comment().body()),
                 false, Long.MAX_VALUE, 0, 0);

@@ -4,6 +4,7 @@ import io.moderato.classification.Attribute;
 import io.moderato.labels.LabelSource;
 import io.moderato.labels.SiteLabel;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -13,7 +14,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.Map;
 
 /** One labelled text of a site; attributes its source did not judge stay null. Rows are inserted and deleted. */
@@ -38,26 +38,9 @@ public class SiteLabelEntity {
     @Column(nullable = false, updatable = false)
     public String text;
 
-    @Column(updatable = false)
-    public Double toxicity;
-
-    @Column(name = "severe_toxicity", updatable = false)
-    public Double severeToxicity;
-
-    @Column(updatable = false)
-    public Double insult;
-
-    @Column(updatable = false)
-    public Double threat;
-
-    @Column(name = "identity_attack", updatable = false)
-    public Double identityAttack;
-
-    @Column(updatable = false)
-    public Double profanity;
-
-    @Column(name = "sexually_explicit", updatable = false)
-    public Double sexuallyExplicit;
+    /** The judged attributes. */
+    @Embedded
+    public AttributeLabels labels;
 
     @Column(nullable = false, updatable = false)
     public String actor;
@@ -67,26 +50,11 @@ public class SiteLabelEntity {
 
     /** @param labels the judged attributes; the others stay null */
     public void setLabels(Map<Attribute, Double> labels) {
-        toxicity = labels.get(Attribute.TOXICITY);
-        severeToxicity = labels.get(Attribute.SEVERE_TOXICITY);
-        insult = labels.get(Attribute.INSULT);
-        threat = labels.get(Attribute.THREAT);
-        identityAttack = labels.get(Attribute.IDENTITY_ATTACK);
-        profanity = labels.get(Attribute.PROFANITY);
-        sexuallyExplicit = labels.get(Attribute.SEXUALLY_EXPLICIT);
+        this.labels = AttributeLabels.of(labels);
     }
 
     /** @return the label as a value */
     public SiteLabel toLabel() {
-        Map<Attribute, Double> labels = new EnumMap<>(Attribute.class);
-        Double[] values = {toxicity, severeToxicity, insult, threat, identityAttack, profanity, sexuallyExplicit};
-        Attribute[] order = {Attribute.TOXICITY, Attribute.SEVERE_TOXICITY, Attribute.INSULT, Attribute.THREAT,
-                Attribute.IDENTITY_ATTACK, Attribute.PROFANITY, Attribute.SEXUALLY_EXPLICIT};
-        for (int i = 0; i < order.length; i++) {
-            if (values[i] != null) {
-                labels.put(order[i], values[i]);
-            }
-        }
-        return new SiteLabel(id, siteId, source, sourceRef, text, labels, actor, createdAt);
+        return new SiteLabel(id, siteId, source, sourceRef, text, AttributeLabels.toMap(labels), actor, createdAt);
     }
 }

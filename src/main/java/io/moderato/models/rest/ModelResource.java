@@ -80,9 +80,11 @@ public class ModelResource {
      * @param manifest   its manifest.json
      * @param evaluation its evaluation.json (a list of reports, the held-out split first), or null when absent
      * @param gate       its gate.json (the evaluation gate's report, site bundles only), or null
+     * @param calibration its calibration.json (a site bundle's calibration to the site's labels, applied to the
+     *                    scores it serves), or null
      */
     public record ModelDetail(String version, boolean live, String siteId, JsonNode manifest, JsonNode evaluation,
-                              JsonNode gate) {
+                              JsonNode gate, JsonNode calibration) {
     }
 
     /**
@@ -118,7 +120,8 @@ public class ModelResource {
         JsonNode manifest = manifest(version);
         String siteId = manifest.path("siteId").asText(null);
         return new ModelDetail(version, isLive(version, siteId), siteId, manifest,
-                optional(version, BundleFiles.EVALUATION), optional(version, BundleFiles.GATE));
+                optional(version, BundleFiles.EVALUATION), optional(version, BundleFiles.GATE),
+                optional(version, BundleFiles.CALIBRATION));
     }
 
     @GET

@@ -1,7 +1,9 @@
 package io.moderato.perspective.repository;
 
 import io.moderato.classification.Attribute;
+import io.moderato.labels.repository.AttributeLabels;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -9,7 +11,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.Map;
 
 /** One score suggestion: the comment and the labels a client believes right. Rows are only ever inserted. */
@@ -24,26 +25,9 @@ public class FeedbackEntity {
     @Column(nullable = false, updatable = false)
     public String text;
 
-    @Column(updatable = false)
-    public Double toxicity;
-
-    @Column(name = "severe_toxicity", updatable = false)
-    public Double severeToxicity;
-
-    @Column(updatable = false)
-    public Double insult;
-
-    @Column(updatable = false)
-    public Double threat;
-
-    @Column(name = "identity_attack", updatable = false)
-    public Double identityAttack;
-
-    @Column(updatable = false)
-    public Double profanity;
-
-    @Column(name = "sexually_explicit", updatable = false)
-    public Double sexuallyExplicit;
+    /** The suggested summary scores. */
+    @Embedded
+    public AttributeLabels labels;
 
     /** The suggested span scores as JSON, {@code [{"attribute", "begin", "end", "value"}]}, or null. */
     @Column(name = "span_labels", updatable = false)
@@ -68,26 +52,11 @@ public class FeedbackEntity {
 
     /** @param labels the suggested summary scores; attributes not named stay null */
     public void setLabels(Map<Attribute, Double> labels) {
-        toxicity = labels.get(Attribute.TOXICITY);
-        severeToxicity = labels.get(Attribute.SEVERE_TOXICITY);
-        insult = labels.get(Attribute.INSULT);
-        threat = labels.get(Attribute.THREAT);
-        identityAttack = labels.get(Attribute.IDENTITY_ATTACK);
-        profanity = labels.get(Attribute.PROFANITY);
-        sexuallyExplicit = labels.get(Attribute.SEXUALLY_EXPLICIT);
+        this.labels = AttributeLabels.of(labels);
     }
 
     /** @return the suggested summary scores, only the attributes the suggestion named */
     public Map<Attribute, Double> labels() {
-        Map<Attribute, Double> labels = new EnumMap<>(Attribute.class);
-        Double[] values = {toxicity, severeToxicity, insult, threat, identityAttack, profanity, sexuallyExplicit};
-        Attribute[] order = {Attribute.TOXICITY, Attribute.SEVERE_TOXICITY, Attribute.INSULT, Attribute.THREAT,
-                Attribute.IDENTITY_ATTACK, Attribute.PROFANITY, Attribute.SEXUALLY_EXPLICIT};
-        for (int i = 0; i < order.length; i++) {
-            if (values[i] != null) {
-                labels.put(order[i], values[i]);
-            }
-        }
-        return labels;
+        return AttributeLabels.toMap(labels);
     }
 }

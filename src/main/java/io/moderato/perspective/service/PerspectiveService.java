@@ -102,9 +102,12 @@ public class PerspectiveService {
             }
             return new AnalyzeCommentResponse(scores, languages, List.of(detected), request.clientToken());
         }
-        Classification scored = classification.classify(text, null);
+        // A communityId that is a site id (as for suggestscore) is scored by that site's live bundle, calibration
+        // included; any other community by the shared one.
+        String siteId = SiteIds.isValid(request.communityId()) ? request.communityId() : null;
+        Classification scored = classification.classify(text, null, null, siteId);
         List<SentenceScore> spans = Boolean.TRUE.equals(request.spanAnnotations())
-                ? sentenceSpans(text, scored) : List.of(new SentenceScore(0, text.length(), scored.attributes()));
+                ? sentenceSpans(text, scored, siteId) : List.of(new SentenceScore(0, text.length(), scored.attributes()));
         attributes.forEach((name, attribute) -> {
             AttributeParameters parameters = request.requestedAttributes().get(name);
             double threshold = parameters == null || parameters.scoreThreshold() == null ? 0 : parameters.scoreThreshold();
@@ -269,7 +272,7 @@ public class PerspectiveService {
      * Per-sentence scores as Perspective gives them with {@code spanAnnotations}: the classifier's own sentence
      * scores for long comments, else each sentence scored on its own; a one-sentence comment is one span.
      */
-    private List<SentenceScore> sentenceSpans(String text, Classification scored) {
+    private List<SentenceScore> sentenceSpans(String text, Classification scored, String siteId) {
         if (!scored.sentences().isEmpty()) {
             return scored.sentences();
         }
@@ -278,7 +281,7 @@ public class PerspectiveService {
             return List.of(new SentenceScore(0, text.length(), scored.attributes()));
         }
         List<Classification> each = classification.classifyAll(sentences,
-                s -> text.substring(s.begin(), s.end()), s -> null);
+                s -> text.substring(s.begin(), s.end()), s -> null, null, true, siteId);
         List<SentenceScore> spans = new ArrayList<>(sentences.size());
         for (int i = 0; i < sentences.size(); i++) {
             spans.add(new SentenceScore(sentences.get(i).begin(), sentences.get(i).end(), each.get(i).attributes()));

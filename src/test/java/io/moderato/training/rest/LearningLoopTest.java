@@ -136,17 +136,24 @@ class LearningLoopTest {
         assertEquals(shared, job.getString("result.gate.live"));
         float candidateAuc = job.getFloat("result.gate.attributes.toxicity.candidate.rocAuc.value");
         float liveAuc = job.getFloat("result.gate.attributes.toxicity.live.rocAuc.value");
-        assertTrue(candidateAuc > liveAuc, candidateAuc + " vs " + liveAuc);
+        // The shared bundle may already rank this small slice perfectly; the site's bundle must be no worse.
+        assertTrue(candidateAuc >= liveAuc, candidateAuc + " vs " + liveAuc);
         assertTrue(job.getFloat("result.gate.attributes.toxicity.candidate.rocAuc.low")
                 <= candidateAuc);
-        assertTrue(List.of("platt", "isotonic").contains(job.getString("result.gate.calibration.toxicity.method")));
+        // The calibration applied (or none, when no map beat the raw scores on the labels it was fitted on), measured
+        // on the slice; the fit's own figures beside it.
+        String method = job.getString("result.gate.calibration.toxicity.method");
+        assertTrue(List.of("platt", "isotonic", "none").contains(method), method);
         assertTrue(job.getFloat("result.gate.calibration.toxicity.eceAfter") >= 0);
+        assertEquals(method, job.getString("result.gate.calibrationFit.toxicity.full.method"), job.prettify());
+        assertTrue(job.getInt("result.gate.calibrationFit.toxicity.labels") >= 10, job.prettify());
         assertTrue(job.getMap("result.gate.thresholdSuggestions.toxicity.review").containsKey("truePositives"));
         assertTrue(job.getFloat("result.gate.corpusHeldOut.toxicity.liveRocAuc") > 0.5f, job.prettify());
 
         // Not live until an admin promotes it.
         assertEquals(before, toxicity(probe, site), 1e-9);
         asAdmin().get("/api/v1/admin/models/{v}", version).then().statusCode(200).body("siteId", equalTo(site))
+                .body("calibration.siteId", equalTo(site))
                 .body("live", equalTo(false)).body("manifest.siteId", equalTo(site))
                 .body("gate.passed", equalTo(true)).body("evaluation[0].attributes.toxicity.rocAuc", greaterThan(0.5f));
         asAdmin().get("/api/v1/admin/models/{v}/bias", version).then().statusCode(200)
