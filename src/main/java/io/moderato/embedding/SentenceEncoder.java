@@ -15,22 +15,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs a pretrained sentence encoder: tokenises with the model's own HuggingFace tokenizer, runs the quantised ONNX
  * model with ONNX Runtime and pools the token vectors into one L2-normalised vector per text. A text longer than the
  * model's window is read in consecutive windows whose vectors are averaged (weighted by their token counts), so the
  * whole comment counts, up to {@value #MAX_WINDOWS} windows (beyond that a text is an essay, and each window costs
- * as much as a dozen comments; the word model still reads all of it). Thread-safe. One call embeds a whole batch:
- * its windows are grouped by length into ONNX runs, and the runs go to {@code threads} workers that share the one
- * session, each run on one core. On two cores, two single-threaded runs side by side embed more per second than one
- * run split across both cores: the matrices of a batch of comments are small, and the cores would spend much of a
- * run waiting for each other at every operator.
+ * as much as a dozen comments; the word model still reads all of it). Thread-safe; one call embeds a whole batch in one ONNX run per window length.
  */
 public final class SentenceEncoder implements Embedder, AutoCloseable {
 
@@ -51,14 +42,12 @@ public final class SentenceEncoder implements Embedder, AutoCloseable {
     private final boolean wantsTokenTypes;
     private final long clsId;
     private final long sepId;
-    private final int threads;
-    private final ExecutorService runners;
 
     /**
      * Loads the encoder's model and tokenizer from the class path.
      *
      * @param spec    which encoder
-     * @param threads how many ONNX runs go side by side, each on one core (the cores one batch may use)
+     * @param threads ONNX Runtime's intra-op threads (the cores one batch may use)
      * @throws IllegalStateException when the encoder's jar is not on the class path or the model cannot be loaded
      */
     public SentenceEncoder(EncoderSpec spec, int threads) {
@@ -80,7 +69,7 @@ public final class SentenceEncoder implements Embedder, AutoCloseable {
         try {
             this.environment = OrtEnvironment.getEnvironment();
             OrtSession.SessionOptions options = new OrtSession.SessionOptions();
-            options.setIntraOpNumThreads(1);
+            options.setIntraOpNumThreads(Math.max(1, threads));
             options.setInterOpNumThreads(1);
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             // Batches vary in shape, so ONNX Runtime's arena and memory patterns would only grow: plain allocation
@@ -92,13 +81,6 @@ public final class SentenceEncoder implements Embedder, AutoCloseable {
         } catch (OrtException e) {
             throw new IllegalStateException("cannot load the ONNX model of " + spec.name(), e);
         }
-        this.threads = Math.max(1, threads);
-        AtomicInteger runnerCount = new AtomicInteger();
-        this.runners = Executors.newFixedThreadPool(this.threads, task -> {
-            Thread thread = new Thread(task, "moderato-encoder-" + runnerCount.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
     }
 
     /** @return which encoder this is */
@@ -161,10 +143,9 @@ public final class SentenceEncoder implements Embedder, AutoCloseable {
 
     /**
      * Runs the windows in length order, grouped so that a run pads little: a run holds at most
-     * {@value #MAX_RUN_WINDOWS} windows (fewer when that leaves a worker idle) and {@value #MAX_RUN_TOKENS} padded
-     * tokens, and a window at most {@value #MAX_LENGTH_SPREAD} times as long as the run's shortest. One run of 64
-     * padded to the longest comment costs several times more time (and native memory) than a few runs of similar
-     * lengths.
+     * {@value #MAX_RUN_WINDOWS} windows and {@value #MAX_RUN_TOKENS} padded tokens, and a window at most
+     * {@value #MAX_LENGTH_SPREAD} times as long as the run's shortest. One run of 64 padded to the longest comment
+     * costs several times more time (and native memory) than a few runs of similar lengths.
      */
     private float[][] runSorted(List<long[]> windows) {
         Integer[] order = new Integer[windows.size()];
@@ -172,59 +153,29 @@ public final class SentenceEncoder implements Embedder, AutoCloseable {
             order[i] = i;
         }
         Arrays.sort(order, (a, b) -> Integer.compare(windows.get(a).length, windows.get(b).length));
-        int maxRunWindows = Math.min(MAX_RUN_WINDOWS, Math.max(1, (order.length + threads - 1) / threads));
-        List<int[]> runs = new ArrayList<>();
+        float[][] out = new float[windows.size()][];
         int start = 0;
         while (start < order.length) {
             int shortest = windows.get(order[start]).length;
             int end = start + 1;
-            while (end < order.length && end - start < maxRunWindows) {
+            while (end < order.length && end - start < MAX_RUN_WINDOWS) {
                 int length = windows.get(order[end]).length;
                 if (length > MAX_LENGTH_SPREAD * shortest || (long) length * (end - start + 1) > MAX_RUN_TOKENS) {
                     break;
                 }
                 end++;
             }
-            runs.add(new int[] {start, end});
+            List<long[]> run = new ArrayList<>(end - start);
+            for (int i = start; i < end; i++) {
+                run.add(windows.get(order[i]));
+            }
+            float[][] vectors = run(run);
+            for (int i = start; i < end; i++) {
+                out[order[i]] = vectors[i - start];
+            }
             start = end;
         }
-        float[][] out = new float[windows.size()][];
-        List<Future<?>> pending = new ArrayList<>(runs.size());
-        for (int[] bounds : runs) {
-            Runnable task = () -> {
-                List<long[]> run = new ArrayList<>(bounds[1] - bounds[0]);
-                for (int i = bounds[0]; i < bounds[1]; i++) {
-                    run.add(windows.get(order[i]));
-                }
-                float[][] vectors = run(run);
-                for (int i = bounds[0]; i < bounds[1]; i++) {
-                    out[order[i]] = vectors[i - bounds[0]];
-                }
-            };
-            if (runs.size() == 1) {
-                task.run();
-            } else {
-                pending.add(runners.submit(task));
-            }
-        }
-        for (Future<?> run : pending) {
-            await(run);
-        }
         return out;
-    }
-
-    private static void await(Future<?> run) {
-        try {
-            run.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while embedding", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
     }
 
     private float[][] run(List<long[]> windows) {
@@ -314,7 +265,6 @@ public final class SentenceEncoder implements Embedder, AutoCloseable {
 
     @Override
     public void close() {
-        runners.shutdown();
         try {
             session.close();
         } catch (OrtException e) {
