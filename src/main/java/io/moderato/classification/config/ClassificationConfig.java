@@ -39,7 +39,7 @@ public interface ClassificationConfig {
     @WithDefault("e5-small-v2-q")
     String encoder();
 
-    /** ONNX runs of one encoder call that go side by side, each on one core (0: one per core). */
+    /** ONNX Runtime threads for one encoder call (0: one per core). */
     @WithDefault("0")
     int encoderThreads();
 
