@@ -115,8 +115,9 @@ class SiteCalibrationServingTest {
                 .getFloat("attributeScores.TOXICITY.summaryScore.value");
         double defaultMode = asAdmin().body(Map.of("text", TEXT)).post("/api/v1/classify").then().extract()
                 .jsonPath().getDouble("attributes.toxicity");
-        assertEquals((float) STRICTER.apply(defaultMode), perspectiveSite, 1e-6);
-        assertEquals((float) defaultMode, perspectiveOther, 1e-6);
+        // As elsewhere here, 1e-5: a text embedded in another micro-batch may differ in the last digits of a float.
+        assertEquals((float) STRICTER.apply(defaultMode), perspectiveSite, 1e-5);
+        assertEquals((float) defaultMode, perspectiveOther, 1e-5);
 
         double ingested = asAdmin().body(Map.of("siteId", calibrated, "id", "c1", "article", Map.of("id", "a1"),
                         "author", Map.of("id", "u1"), "text", TEXT)).post("/api/v1/comments").then().statusCode(201)
