@@ -24,11 +24,11 @@ import org.tribuo.Example;
 import org.tribuo.Feature;
 import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.ImmutableOutputInfo;
+import org.tribuo.Model;
+import org.tribuo.MutableDataset;
 import org.tribuo.MutableFeatureMap;
 import org.tribuo.Output;
 import org.tribuo.RealInfo;
-import org.tribuo.Model;
-import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
 import org.tribuo.classification.liblinear.LibLinearClassificationTrainer;
@@ -51,6 +51,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -362,7 +363,7 @@ public final class BundleTrainer {
                 addLean(dataset, example);
             }
         }
-        return new WordData(dataset, java.util.Arrays.copyOf(sources, dataset.size()));
+        return new WordData(dataset, Arrays.copyOf(sources, dataset.size()));
     }
 
     private Model<MultiLabel> fitWord(List<CorpusReader.CorpusComment> comments, List<Features> features, Set<String> kept,

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The validation split as the combiner sees it: word scores from models that never saw the comment's register. */
@@ -65,7 +66,7 @@ class BundleTrainerTest {
         for (int row : validation) {
             CorpusReader.CorpusComment comment = comments.get(row);
             if (comment.register().equals(CorpusReader.SITE_REGISTER)) {
-                assertTrue(!scores.containsKey(row), "a site's own labels keep the full model's scores");
+                assertFalse(scores.containsKey(row), "a site's own labels keep the full model's scores");
                 continue;
             }
             double toxicity = scores.get(row)[t];
