@@ -65,13 +65,33 @@ public final class Calibrator {
             }
             double da = (hbb * ga - hab * gb) / det;
             double db = (haa * gb - hab * ga) / det;
-            a -= da;
-            b -= db;
-            if (Math.abs(da) + Math.abs(db) < 1e-8) {
+            // A full Newton step can overshoot when scores sit near 0 and 1 (log-odds of ±14): halve it until the
+            // loss falls, as Lin, Lin and Weng's note on Platt's method does.
+            double loss = plattLoss(truth, scores, high, low, a, b);
+            double step = 1;
+            while (step > 1e-10 && plattLoss(truth, scores, high, low, a - step * da, b - step * db) > loss) {
+                step /= 2;
+            }
+            a -= step * da;
+            b -= step * db;
+            if (step * (Math.abs(da) + Math.abs(db)) < 1e-8) {
                 break;
             }
         }
         return new ScoreCalibration(ScoreCalibration.PLATT, a, b, null, null);
+    }
+
+    /** Cross-entropy of the smoothed targets under slope {@code a} and intercept {@code b}, with the slope's ridge. */
+    private static double plattLoss(boolean[] truth, double[] scores, double high, double low, double a, double b) {
+        double loss = 0.5e-3 * a * a;
+        for (int i = 0; i < scores.length; i++) {
+            double z = a * ScoreCombiner.logit(scores[i]) + b;
+            double y = truth[i] ? high : low;
+            // log(1 + e^-z) and log(1 + e^z), computed without overflow
+            double logOnePlusExpMinusZ = Math.max(-z, 0) + Math.log1p(Math.exp(-Math.abs(z)));
+            loss += y * logOnePlusExpMinusZ + (1 - y) * (logOnePlusExpMinusZ + z);
+        }
+        return loss;
     }
 
     /**

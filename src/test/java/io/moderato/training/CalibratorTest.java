@@ -47,4 +47,24 @@ class CalibratorTest {
             assertEquals(0.75, c.apply(0.99), 0.1, c.method());
         }
     }
+
+    @Test
+    void plattRecoversAShiftEvenWhenScoresSitAtTheExtremes() {
+        // A confident model (log-odds spread to ±14, as the epsilon-clipped extremes) whose site marks with the
+        // chance its log-odds less 2.5 give: a full Newton step from (1, 0) overshoots here; the fit must still land.
+        Random random = new Random(23);
+        int n = 600;
+        boolean[] truth = new boolean[n];
+        double[] scores = new double[n];
+        for (int i = 0; i < n; i++) {
+            double logOdds = (random.nextDouble() * 2 - 1) * 14;
+            scores[i] = 1 / (1 + Math.exp(-logOdds));
+            truth[i] = random.nextDouble() < 1 / (1 + Math.exp(-(logOdds - 2.5)));
+        }
+        io.moderato.classification.ScoreCalibration fit = Calibrator.platt(truth, scores);
+        assertEquals(1.0, fit.slope(), 0.3, "slope");
+        assertEquals(-2.5, fit.offset(), 0.8, "offset");
+        Calibrator.Choice choice = Calibrator.choose(truth, scores);
+        assertTrue(choice.ecePlatt() < choice.eceBefore() / 2, "platt " + choice.ecePlatt() + " against raw " + choice.eceBefore());
+    }
 }
