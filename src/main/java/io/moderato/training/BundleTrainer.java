@@ -61,6 +61,12 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
@@ -163,34 +169,61 @@ public final class BundleTrainer {
         Map<String, Provenance> run = runProvenance(corpus, embedder);
         String description = describe(corpus);
 
-        progress.report("training the word model", 0.05);
-        WordData attributeData = wordData(comments, features, kept, fit, BundleTrainer::attributeLabels, description);
-        LinearMultiLabelModel wordAttributes = new LinearMultiLabelModel(wordTrainer().train(attributeData.dataset(), run),
-                ModelBundle.ATTRIBUTE_LABELS);
-        progress.report("training the word topic model", 0.2);
-        LinearMultiLabelModel wordTopics = new LinearMultiLabelModel(
-                fitWord(comments, features, kept, fit, BundleTrainer::topicLabels, description, run),
-                ModelBundle.TOPIC_LABELS);
-        WordModel word = new WordModel(settings.features(), lexicon, wordAttributes, wordTopics,
-                io.moderato.classification.ScoringSettings.DEFAULT.sentenceMinLength());
-        progress.report("scoring the validation split with word models that never saw its registers", 0.25);
-        Map<Integer, double[]> outOfRegister = outOfRegisterWordScores(comments, normalized, attributeData, validation,
-                run, word.topicModel());
-        // Every comment's hashed features (names as strings) and the word family's data set are no longer needed: let
-        // them go before the encoder's training, which needs the room.
-        features = null;
-        kept = null;
-        attributeData = null;
-
+        // The corpus is embedded on a thread of its own while the word family trains: ONNX Runtime's batches leave
+        // part of the two cores idle (tokenising, pooling, the gaps between runs), and the single-threaded word
+        // training fills them; each side computes what it would alone, so the bundle is the same. A site's bundle
+        // embeds after the word family instead: its heap grows with the site's labels, and the word family's data
+        // is let go before the embeddings are held.
+        List<String> texts = comments.stream().map(CorpusReader.CorpusComment::text).toList();
+        boolean siteLabels = comments.stream().anyMatch(c -> CorpusReader.SITE_REGISTER.equals(c.register()));
+        WordModel word;
+        Map<Integer, double[]> outOfRegister;
         EncoderModel encoder = null;
         float[][] embeddings = null;
-        if (embedder != null) {
-            List<String> texts = comments.stream().map(CorpusReader.CorpusComment::text).toList();
-            embeddings = cache.embed(embedder, texts,
-                    done -> progress.report("embedding the corpus (" + Math.round(done * texts.size()) + " of "
-                            + texts.size() + ")", 0.35 + 0.4 * done));
-            progress.report("training the encoder heads", 0.75);
-            encoder = fitEncoder(comments, embeddings, fit, embedder, cache, description, run);
+        AtomicBoolean awaitingEmbeddings = new AtomicBoolean();
+        Callable<float[][]> embedCorpus = () -> cache.embed(embedder, texts, done -> {
+            if (awaitingEmbeddings.get()) {
+                progress.report("embedding the corpus (" + Math.round(done * texts.size()) + " of " + texts.size() + ")",
+                        0.35 + 0.4 * done);
+            }
+        });
+        ExecutorService embedding = embedder == null || siteLabels ? null : Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "corpus-embedding");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            Future<float[][]> pendingEmbeddings = embedding == null ? null : embedding.submit(embedCorpus);
+
+            progress.report("training the word model", 0.05);
+            WordData attributeData = wordData(comments, features, kept, fit, BundleTrainer::attributeLabels, description);
+            LinearMultiLabelModel wordAttributes = new LinearMultiLabelModel(wordTrainer().train(attributeData.dataset(), run),
+                    ModelBundle.ATTRIBUTE_LABELS);
+            progress.report("training the word topic model", 0.2);
+            LinearMultiLabelModel wordTopics = new LinearMultiLabelModel(
+                    fitWordTopics(comments, features, kept, fit, description, run),
+                    ModelBundle.TOPIC_LABELS);
+            word = new WordModel(settings.features(), lexicon, wordAttributes, wordTopics,
+                    io.moderato.classification.ScoringSettings.DEFAULT.sentenceMinLength());
+            progress.report("scoring the validation split with word models that never saw its registers", 0.25);
+            outOfRegister = outOfRegisterWordScores(comments, normalized, attributeData, validation, run, word.topicModel());
+            // Every comment's hashed features (names as strings) and the word family's data set are no longer needed:
+            // let them go before the encoder's training, which needs the room.
+            features = null;
+            kept = null;
+            attributeData = null;
+
+            if (embedder != null) {
+                awaitingEmbeddings.set(true);
+                progress.report("embedding the corpus", 0.35);
+                embeddings = pendingEmbeddings != null ? awaitEmbeddings(pendingEmbeddings) : embedNow(embedCorpus);
+                progress.report("training the encoder heads", 0.75);
+                encoder = fitEncoder(comments, embeddings, fit, embedder, cache, description, run);
+            }
+        } finally {
+            if (embedding != null) {
+                embedding.shutdownNow();
+            }
         }
 
         double[][] wordScores = new double[validation.size()][];
@@ -285,6 +318,33 @@ public final class BundleTrainer {
         return new ModelBundle(null, manifest, word, encoder, combiner);
     }
 
+    private static float[][] embedNow(Callable<float[][]> embedCorpus) throws IOException {
+        try {
+            return embedCorpus.call();
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("embedding the corpus failed", e);
+        }
+    }
+
+    private static float[][] awaitEmbeddings(Future<float[][]> pending) throws IOException {
+        try {
+            return pending.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the corpus was being embedded", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("embedding the corpus failed", e.getCause());
+        }
+    }
+
     /**
      * The rows {@link #train} keeps for the validation split: the combiner and the thresholds are fitted on them,
      * and neither family sees them.
@@ -311,8 +371,21 @@ public final class BundleTrainer {
     }
 
     private LinearSGDTrainer wordTrainer() {
+        return wordTrainer(settings.epochs());
+    }
+
+    /**
+     * The word models that only score the validation split for the combiner, and the word topic model (the encoder's
+     * topics outweigh it in the mix), train for half the epochs: long comments make every word-family pass costly,
+     * and these models' last passes change their scores little.
+     */
+    private LinearSGDTrainer auxiliaryWordTrainer() {
+        return wordTrainer(Math.max(1, settings.epochs() / 2));
+    }
+
+    private LinearSGDTrainer wordTrainer(int epochs) {
         return new LinearSGDTrainer(new BinaryCrossEntropy(), new AdaGrad(settings.learningRate(), 1e-6),
-                settings.epochs(), Integer.MAX_VALUE, 1, settings.seed());
+                epochs, Integer.MAX_VALUE, 1, settings.seed());
     }
 
     private LibLinearClassificationTrainer headTrainer(double cost) {
@@ -328,7 +401,8 @@ public final class BundleTrainer {
     }
 
     private String describeTrainers() {
-        return "word family: " + wordTrainer() + "; encoder attribute heads: " + headTrainer(settings.headCost())
+        return "word family: " + wordTrainer() + "; word topics and out-of-register scoring: " + auxiliaryWordTrainer()
+                + "; encoder attribute heads: " + headTrainer(settings.headCost())
                 + "; encoder topic head: " + topicTrainer() + "; combiner: " + headTrainer(1.0);
     }
 
@@ -366,10 +440,11 @@ public final class BundleTrainer {
         return new WordData(dataset, Arrays.copyOf(sources, dataset.size()));
     }
 
-    private Model<MultiLabel> fitWord(List<CorpusReader.CorpusComment> comments, List<Features> features, Set<String> kept,
-                                      List<Integer> rows, Function<CorpusReader.CorpusComment, MultiLabel> labels,
-                                      String description, Map<String, Provenance> run) {
-        return wordTrainer().train(wordData(comments, features, kept, rows, labels, description).dataset(), run);
+    private Model<MultiLabel> fitWordTopics(List<CorpusReader.CorpusComment> comments, List<Features> features,
+                                            Set<String> kept, List<Integer> rows, String description,
+                                            Map<String, Provenance> run) {
+        return auxiliaryWordTrainer().train(
+                wordData(comments, features, kept, rows, BundleTrainer::topicLabels, description).dataset(), run);
     }
 
     /**
@@ -411,7 +486,7 @@ public final class BundleTrainer {
             DatasetView<MultiLabel> view = new DatasetView<>(fitData.dataset(), others, featureIds, outputIds,
                     "without the " + register + " register");
             view.setStoreIndices(false);
-            LinearMultiLabelModel attributes = new LinearMultiLabelModel(wordTrainer().train(view, run),
+            LinearMultiLabelModel attributes = new LinearMultiLabelModel(auxiliaryWordTrainer().train(view, run),
                     ModelBundle.ATTRIBUTE_LABELS);
             WordModel without = new WordModel(settings.features(), lexicon, attributes, topics,
                     io.moderato.classification.ScoringSettings.DEFAULT.sentenceMinLength());
@@ -431,8 +506,8 @@ public final class BundleTrainer {
         List<NormalizedText> normalized = comments.stream().map(c -> normalizer.normalize(c.text())).toList();
         List<Features> features = normalized.stream().map(extractor::extract).toList();
         Set<String> kept = frequentFeatures(features);
-        LinearMultiLabelModel topics = new LinearMultiLabelModel(fitWord(comments, features, kept, fit,
-                BundleTrainer::topicLabels, "test", Map.of()), ModelBundle.TOPIC_LABELS);
+        LinearMultiLabelModel topics = new LinearMultiLabelModel(fitWordTopics(comments, features, kept, fit, "test",
+                Map.of()), ModelBundle.TOPIC_LABELS);
         return outOfRegisterWordScores(comments, normalized,
                 wordData(comments, features, kept, fit, BundleTrainer::attributeLabels, "test"), validation, Map.of(),
                 topics);
