@@ -88,9 +88,9 @@ public record SitePolicy(
         Map<String, Thresholds> thresholds = new LinkedHashMap<>();
         // Calibrated probabilities (the share of such comments most raters would mark); the reasoning and the
         // measured hold rates are in the README ("Default policy").
-        thresholds.put(Attribute.TOXICITY.key(), new Thresholds(0.8, 0.97));
+        thresholds.put(Attribute.TOXICITY.key(), new Thresholds(0.9, 0.97));
         thresholds.put(Attribute.SEVERE_TOXICITY.key(), new Thresholds(0.6, 0.9));
-        thresholds.put(Attribute.INSULT.key(), new Thresholds(0.7, 0.97));
+        thresholds.put(Attribute.INSULT.key(), new Thresholds(0.6, 0.97));
         thresholds.put(Attribute.THREAT.key(), new Thresholds(0.8, 0.95));
         thresholds.put(Attribute.IDENTITY_ATTACK.key(), new Thresholds(0.7, 0.95));
         thresholds.put(Attribute.PROFANITY.key(), new Thresholds(0.9, null));

@@ -39,9 +39,9 @@ class PolicyEvaluatorTest {
     void thresholdsDecideReviewAndReject() {
         PolicyEvaluator evaluator = new PolicyEvaluator(SitePolicy.defaults());
         assertEquals(Decision.APPROVE, evaluator.evaluate(facts("fine", 0.2)).decision());
-        PolicyDecision review = evaluator.evaluate(facts("hmm", 0.85));
+        PolicyDecision review = evaluator.evaluate(facts("hmm", 0.93));
         assertEquals(Decision.REVIEW, review.decision());
-        assertEquals(new Reason(Reason.ATTRIBUTE, Decision.REVIEW, "toxicity", 0.85, 0.8, null, null), review.reasons().get(0));
+        assertEquals(new Reason(Reason.ATTRIBUTE, Decision.REVIEW, "toxicity", 0.93, 0.9, null, null), review.reasons().get(0));
         assertEquals(Decision.REJECT, evaluator.evaluate(facts("bad", 0.99)).decision());
     }
 

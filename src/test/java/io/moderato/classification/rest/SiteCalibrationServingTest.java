@@ -35,8 +35,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SiteCalibrationServingTest {
 
     private static final String TEXT = "You are a complete idiot and everyone here knows it.";
-    /** The site's moderators mark less than the shared model says, and are less sure: its log-odds halved, less 1. */
-    private static final ScoreCalibration STRICTER = new ScoreCalibration(ScoreCalibration.PLATT, 0.5, -1.0, null, null);
+    /** The site's moderators mark less than the shared model says, and are less sure: its log-odds halved, less 2. */
+    private static final ScoreCalibration STRICTER = new ScoreCalibration(ScoreCalibration.PLATT, 0.5, -2.0, null, null);
 
     private final List<Path> written = new ArrayList<>();
 
