@@ -180,10 +180,7 @@ public record ModelBundle(Path directory, BundleManifest manifest, WordModel wor
     }
 
     private static Model<MultiLabel> readMultiLabel(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new IOException("missing model file " + file);
-        }
-        Model<?> model = Model.deserializeFromFile(file);
+        Model<?> model = TribuoFiles.read(file);
         if (!model.validate(MultiLabel.class)) {
             throw new IOException(file + " is not a multi-label model");
         }

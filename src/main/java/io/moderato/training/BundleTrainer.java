@@ -89,6 +89,8 @@ public final class BundleTrainer {
     private static final LabelFactory LABELS = new LabelFactory();
     private static final DateTimeFormatter VERSION_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
     private static final int CALIBRATION_BINS = 10;
+    private static final int[] NO_OCCURRENCES = new int[0];
+    private static final double[] NO_SHARES = new double[0];
     /** Precision on the validation split at which the manifest suggests holding for review. */
     static final double REVIEW_PRECISION = 0.85;
     /** Precision on the validation split at which the manifest suggests rejecting outright. */
@@ -154,7 +156,7 @@ public final class BundleTrainer {
         }
         progress.report("reading the corpus", 0.0);
         List<NormalizedText> normalized = comments.stream().map(c -> normalizer.normalize(c.text())).toList();
-        List<Features> features = normalized.stream().map(extractor::extract).toList();
+        List<Features> features = normalized.stream().map(extractor::extract).map(BundleTrainer::namesAndValues).toList();
         Set<String> kept = frequentFeatures(features);
 
         List<Integer> order = shuffled(comments.size(), settings);
@@ -205,12 +207,14 @@ public final class BundleTrainer {
                     ModelBundle.TOPIC_LABELS);
             word = new WordModel(settings.features(), lexicon, wordAttributes, wordTopics,
                     io.moderato.classification.ScoringSettings.DEFAULT.sentenceMinLength());
-            progress.report("scoring the validation split with word models that never saw its registers", 0.25);
-            outOfRegister = outOfRegisterWordScores(comments, normalized, attributeData, validation, run, word.topicModel());
-            // Every comment's hashed features (names as strings) and the word family's data set are no longer needed:
-            // let them go before the encoder's training, which needs the room.
+            // Every comment's features (and where in the text each came from) have gone into the data sets: let them
+            // go before the out-of-register models train, which with a site's labels is the word family's peak.
             features = null;
             kept = null;
+            progress.report("scoring the validation split with word models that never saw its registers", 0.25);
+            outOfRegister = outOfRegisterWordScores(comments, normalized, attributeData, validation, run, word.topicModel());
+            // The word family's data set is no longer needed either: let it go before the encoder's training, which
+            // needs the room.
             attributeData = null;
 
             if (embedder != null) {
@@ -316,6 +320,15 @@ public final class BundleTrainer {
                 calibration, precisionThresholds, Map.of(), null);
         progress.report("trained", 1.0);
         return new ModelBundle(null, manifest, word, encoder, combiner);
+    }
+
+    /**
+     * A text's features without the record of which token produced each occurrence: training reads names and values
+     * only, and for a long comment the occurrences take more room than the rest (a site's labels and the corpus
+     * together are some 40,000 texts).
+     */
+    private static Features namesAndValues(Features features) {
+        return new Features(features.names(), features.values(), NO_OCCURRENCES, NO_OCCURRENCES, NO_SHARES);
     }
 
     private static float[][] embedNow(Callable<float[][]> embedCorpus) throws IOException {
@@ -504,7 +517,7 @@ public final class BundleTrainer {
     Map<Integer, double[]> outOfRegisterWordScores(List<CorpusReader.CorpusComment> comments, List<Integer> fit,
                                                    List<Integer> validation) {
         List<NormalizedText> normalized = comments.stream().map(c -> normalizer.normalize(c.text())).toList();
-        List<Features> features = normalized.stream().map(extractor::extract).toList();
+        List<Features> features = normalized.stream().map(extractor::extract).map(BundleTrainer::namesAndValues).toList();
         Set<String> kept = frequentFeatures(features);
         LinearMultiLabelModel topics = new LinearMultiLabelModel(fitWordTopics(comments, features, kept, fit, "test",
                 Map.of()), ModelBundle.TOPIC_LABELS);

@@ -56,8 +56,8 @@ public final class BundleWriter {
             BundleManifest manifest = bundle.manifest();
             ModelBundle.JSON.writeValue(temporary.resolve(BundleFiles.MANIFEST).toFile(), manifest);
             WordModel word = bundle.word();
-            word.attributeModel().tribuoModel().serializeToFile(temporary.resolve(BundleFiles.ATTRIBUTE_MODEL));
-            word.topicModel().tribuoModel().serializeToFile(temporary.resolve(BundleFiles.TOPIC_MODEL));
+            TribuoFiles.write(word.attributeModel().tribuoModel(), temporary.resolve(BundleFiles.ATTRIBUTE_MODEL));
+            TribuoFiles.write(word.topicModel().tribuoModel(), temporary.resolve(BundleFiles.TOPIC_MODEL));
             Files.writeString(temporary.resolve(BundleFiles.LEXICON), word.lexicon().text(), StandardCharsets.UTF_8);
             StringBuilder provenance = new StringBuilder()
                     .append("# Word family: attribute model\n").append(word.attributeModel().tribuoModel().getProvenance())
