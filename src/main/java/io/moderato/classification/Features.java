@@ -13,6 +13,14 @@ package io.moderato.classification;
 public record Features(String[] names, double[] values, int[] occurrenceFeature, int[] occurrenceToken,
                        double[] occurrenceShare) {
 
+    private static final int[] NO_OCCURRENCES = new int[0];
+    private static final double[] NO_SHARES = new double[0];
+
+    /** @return the same names and values without the record of which token produced each occurrence */
+    public Features withoutOccurrences() {
+        return new Features(names, values, NO_OCCURRENCES, NO_OCCURRENCES, NO_SHARES);
+    }
+
     /** @return true when the text produced no feature at all (only punctuation, say) */
     public boolean isEmpty() {
         return names.length == 0;

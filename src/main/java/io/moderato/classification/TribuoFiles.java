@@ -34,7 +34,7 @@ public final class TribuoFiles {
      * @throws IOException when writing fails
      */
     public static void write(Model<?> model, Path file) throws IOException {
-        try (OutputStream out = new BufferedOutputStream(new FileOutputStream(file.toFile()))) {
+        try (OutputStream out = output(file)) {
             model.serializeToStream(out);
         }
     }
@@ -48,7 +48,7 @@ public final class TribuoFiles {
         if (!Files.isRegularFile(file)) {
             throw new IOException("missing model file " + file);
         }
-        try (InputStream in = new BufferedInputStream(new FileInputStream(file.toFile()))) {
+        try (InputStream in = input(file)) {
             return Model.deserializeFromStream(in);
         }
     }
@@ -59,7 +59,7 @@ public final class TribuoFiles {
      * @throws IOException when writing fails
      */
     public static void writeAll(Path file, List<? extends Model<?>> models) throws IOException {
-        try (OutputStream out = new BufferedOutputStream(new FileOutputStream(file.toFile()))) {
+        try (OutputStream out = output(file)) {
             for (Model<?> model : models) {
                 model.serialize().writeDelimitedTo(out);
             }
@@ -76,7 +76,7 @@ public final class TribuoFiles {
             throw new IOException("missing model file " + file);
         }
         List<Model<Label>> models = new ArrayList<>();
-        try (InputStream in = new BufferedInputStream(new FileInputStream(file.toFile()))) {
+        try (InputStream in = input(file)) {
             ModelProto proto;
             while ((proto = ModelProto.parseDelimitedFrom(in)) != null) {
                 Model<?> model = Model.deserialize(proto);
@@ -89,5 +89,13 @@ public final class TribuoFiles {
             }
         }
         return models;
+    }
+
+    private static OutputStream output(Path file) throws IOException {
+        return new BufferedOutputStream(new FileOutputStream(file.toFile()));
+    }
+
+    private static InputStream input(Path file) throws IOException {
+        return new BufferedInputStream(new FileInputStream(file.toFile()));
     }
 }

@@ -66,6 +66,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.IntFunction;
@@ -89,8 +90,6 @@ public final class BundleTrainer {
     private static final LabelFactory LABELS = new LabelFactory();
     private static final DateTimeFormatter VERSION_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
     private static final int CALIBRATION_BINS = 10;
-    private static final int[] NO_OCCURRENCES = new int[0];
-    private static final double[] NO_SHARES = new double[0];
     /** Precision on the validation split at which the manifest suggests holding for review. */
     static final double REVIEW_PRECISION = 0.85;
     /** Precision on the validation split at which the manifest suggests rejecting outright. */
@@ -156,7 +155,9 @@ public final class BundleTrainer {
         }
         progress.report("reading the corpus", 0.0);
         List<NormalizedText> normalized = comments.stream().map(c -> normalizer.normalize(c.text())).toList();
-        List<Features> features = normalized.stream().map(extractor::extract).map(BundleTrainer::namesAndValues).toList();
+        // Training reads names and values only; for a long comment the record of where each feature came from takes
+        // more room than the rest (a site's labels and the corpus together are some 40,000 texts).
+        List<Features> features = normalized.stream().map(extractor::extract).map(Features::withoutOccurrences).toList();
         Set<String> kept = frequentFeatures(features);
 
         List<Integer> order = shuffled(comments.size(), settings);
@@ -220,7 +221,7 @@ public final class BundleTrainer {
             if (embedder != null) {
                 awaitingEmbeddings.set(true);
                 progress.report("embedding the corpus", 0.35);
-                embeddings = pendingEmbeddings != null ? awaitEmbeddings(pendingEmbeddings) : embedNow(embedCorpus);
+                embeddings = awaitEmbeddings(pendingEmbeddings != null ? pendingEmbeddings : runHere(embedCorpus));
                 progress.report("training the encoder heads", 0.75);
                 encoder = fitEncoder(comments, embeddings, fit, embedder, cache, description, run);
             }
@@ -322,23 +323,11 @@ public final class BundleTrainer {
         return new ModelBundle(null, manifest, word, encoder, combiner);
     }
 
-    /**
-     * A text's features without the record of which token produced each occurrence: training reads names and values
-     * only, and for a long comment the occurrences take more room than the rest (a site's labels and the corpus
-     * together are some 40,000 texts).
-     */
-    private static Features namesAndValues(Features features) {
-        return new Features(features.names(), features.values(), NO_OCCURRENCES, NO_OCCURRENCES, NO_SHARES);
-    }
-
-    private static float[][] embedNow(Callable<float[][]> embedCorpus) throws IOException {
-        try {
-            return embedCorpus.call();
-        } catch (IOException | RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException("embedding the corpus failed", e);
-        }
+    /** Runs the task on this thread, for a result read like one from another thread's. */
+    private static <T> Future<T> runHere(Callable<T> task) {
+        FutureTask<T> future = new FutureTask<>(task);
+        future.run();
+        return future;
     }
 
     private static float[][] awaitEmbeddings(Future<float[][]> pending) throws IOException {
@@ -517,7 +506,7 @@ public final class BundleTrainer {
     Map<Integer, double[]> outOfRegisterWordScores(List<CorpusReader.CorpusComment> comments, List<Integer> fit,
                                                    List<Integer> validation) {
         List<NormalizedText> normalized = comments.stream().map(c -> normalizer.normalize(c.text())).toList();
-        List<Features> features = normalized.stream().map(extractor::extract).map(BundleTrainer::namesAndValues).toList();
+        List<Features> features = normalized.stream().map(extractor::extract).map(Features::withoutOccurrences).toList();
         Set<String> kept = frequentFeatures(features);
         LinearMultiLabelModel topics = new LinearMultiLabelModel(fitWordTopics(comments, features, kept, fit, "test",
                 Map.of()), ModelBundle.TOPIC_LABELS);
