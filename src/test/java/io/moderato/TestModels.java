@@ -39,10 +39,10 @@ public final class TestModels {
     private TestModels() {
     }
 
-    /** @return the shipped sentence encoder, loaded once for the whole test run */
+    /** @return the shipped sentence encoder, made for bulk work, loaded once for the whole test run */
     public static synchronized SentenceEncoder encoder() {
         if (encoder == null) {
-            encoder = new SentenceEncoder(EncoderSpec.E5_SMALL_V2_Q, Runtime.getRuntime().availableProcessors());
+            encoder = SentenceEncoder.forBulk(EncoderSpec.E5_SMALL_V2_Q);
         }
         return encoder;
     }

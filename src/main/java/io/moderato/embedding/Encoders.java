@@ -1,6 +1,6 @@
 package io.moderato.embedding;
 
-/** Opens encoders by name, for the command-line tools and the service's configuration. */
+/** Opens encoders by name, for the command-line tools, which embed corpora and evaluation sets in bulk. */
 public final class Encoders {
 
     /** The value that asks for no encoder (word-only bundles). */
@@ -11,7 +11,7 @@ public final class Encoders {
 
     /**
      * @param name a known encoder's name, or {@value #NONE}
-     * @return the loaded encoder (using every core for a batch), or null for {@value #NONE}
+     * @return the loaded encoder, made for bulk work (see {@link SentenceEncoder#forBulk}), or null for {@value #NONE}
      * @throws IllegalArgumentException when the name is unknown or its jar is not on the class path
      */
     public static SentenceEncoder open(String name) {
@@ -24,6 +24,6 @@ public final class Encoders {
             throw new IllegalArgumentException("encoder " + name + " is not on the class path (" + spec.artifact()
                     + "); the measured alternatives come with -Pencoders");
         }
-        return new SentenceEncoder(spec, Runtime.getRuntime().availableProcessors());
+        return SentenceEncoder.forBulk(spec);
     }
 }

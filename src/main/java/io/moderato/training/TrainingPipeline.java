@@ -136,13 +136,13 @@ public final class TrainingPipeline {
         }
         double span = 0.85 - start;
         double offset = start;
+        List<String> heldOutTexts = heldOut.comments().stream().map(CorpusReader.CorpusComment::text).toList();
         ModelBundle trained = new BundleTrainer(settings).train(comments,
-                weights.stream().mapToInt(Integer::intValue).toArray(), files, embedder, cache,
+                weights.stream().mapToInt(Integer::intValue).toArray(), files, embedder, cache, heldOutTexts,
                 (phase, fraction) -> progress.report(phase, offset + span * fraction));
 
         progress.report("evaluating on the held-out split", 0.86);
         TextClassifier classifier = new TextClassifier(trained, ScoringSettings.DEFAULT, embedder);
-        List<String> heldOutTexts = heldOut.comments().stream().map(CorpusReader.CorpusComment::text).toList();
         float[][] heldOutEmbeddings = embedder == null ? null : cache.embed(embedder, heldOutTexts, done -> { });
         Map<Evaluator.Scores, EvaluationReport> reports = new Evaluator().evaluateFamilies(classifier, heldOutEmbeddings,
                 "held-out (" + heldOut.file().path() + ")", heldOut.labelled());

@@ -53,9 +53,21 @@ public class EncoderService {
         return encoder == null ? Optional.empty() : Optional.of(encoder.identity());
     }
 
-    /** @return the raw encoder (no cache, no batching), for training, if one is configured */
+    /** @return the raw encoder (no cache, no batching), if one is configured */
     public Optional<SentenceEncoder> encoder() {
         return Optional.ofNullable(encoder);
+    }
+
+    /**
+     * Loads a second copy of the configured encoder (about 2 s) for the first start's training, which embeds the
+     * whole corpus, one single-threaded run per core ({@link SentenceEncoder#forBulk}). The caller closes it when
+     * the training is done (its native memory goes with it). A site's training embeds only what the cache lacks,
+     * mostly the site's labels, and uses the serving encoder.
+     *
+     * @return the bulk encoder, or empty when no encoder is configured
+     */
+    public Optional<SentenceEncoder> openBulkEncoder() {
+        return encoder == null ? Optional.empty() : Optional.of(SentenceEncoder.forBulk(encoder.spec()));
     }
 
     void onStop(@Observes ShutdownEvent event) {

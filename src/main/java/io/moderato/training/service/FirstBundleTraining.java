@@ -1,6 +1,7 @@
 package io.moderato.training.service;
 
 import io.moderato.classification.service.EncoderService;
+import io.moderato.embedding.SentenceEncoder;
 import io.moderato.models.config.ModelsConfig;
 import io.moderato.models.service.ModelLifecycle;
 import io.moderato.training.LoggedProgress;
@@ -56,9 +57,9 @@ public class FirstBundleTraining {
         LOG.infof("no usable model bundle under %s: training one from %s", config.dataDir().toAbsolutePath(),
                 config.training().corpusDir().toAbsolutePath());
         LoggedProgress log = new LoggedProgress(LOG::info);
-        try {
+        try (SentenceEncoder bulk = encoder.openBulkEncoder().orElse(null)) {
             TrainingPipeline.Result result = new TrainingPipeline(TrainingSettings.DEFAULT).run(
-                    config.training().corpusDir(), config.dataDir(), encoder.encoder().orElse(null),
+                    config.training().corpusDir(), config.dataDir(), bulk,
                     (phase, fraction) -> {
                         log.report(phase, fraction);
                         lifecycle.reportPending(String.format(Locale.ROOT, "training the first model bundle: %.0f%%, %s",
