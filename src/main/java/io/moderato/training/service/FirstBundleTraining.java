@@ -4,6 +4,7 @@ import io.moderato.classification.service.EncoderService;
 import io.moderato.embedding.SentenceEncoder;
 import io.moderato.models.config.ModelsConfig;
 import io.moderato.models.service.ModelLifecycle;
+import io.moderato.training.CorpusReader;
 import io.moderato.training.LoggedProgress;
 import io.moderato.training.TrainingPipeline;
 import io.moderato.training.TrainingSettings;
@@ -13,6 +14,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 
 /**
@@ -57,6 +60,13 @@ public class FirstBundleTraining {
         LOG.infof("no usable model bundle under %s: training one from %s", config.dataDir().toAbsolutePath(),
                 config.training().corpusDir().toAbsolutePath());
         LoggedProgress log = new LoggedProgress(LOG::info);
+        Path trainFile = config.training().corpusDir().resolve(CorpusReader.TRAIN_FILE);
+        if (!Files.isRegularFile(trainFile)) {
+            // Before the bulk encoder's two seconds of loading: there is nothing to train from.
+            LOG.errorf("training the first model bundle failed: no corpus at %s", trainFile.toAbsolutePath());
+            lifecycle.reportPending("training the first model bundle failed: no corpus at " + trainFile);
+            return;
+        }
         try (SentenceEncoder bulk = encoder.openBulkEncoder().orElse(null)) {
             TrainingPipeline.Result result = new TrainingPipeline(TrainingSettings.DEFAULT).run(
                     config.training().corpusDir(), config.dataDir(), bulk,

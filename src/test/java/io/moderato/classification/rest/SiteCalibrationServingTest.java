@@ -7,6 +7,7 @@ import io.moderato.training.WorseBundles;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.config.JsonPathConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +38,11 @@ class SiteCalibrationServingTest {
     private static final String TEXT = "You are a complete idiot and everyone here knows it.";
     /** The site's moderators mark less than the shared model says, and are less sure: its log-odds halved, less 2. */
     private static final ScoreCalibration STRICTER = new ScoreCalibration(ScoreCalibration.PLATT, 0.5, -2.0, null, null);
+    /**
+     * Scores read as doubles: RestAssured reads JSON numbers as floats by default, and the test text's shared score
+     * is so near 1 that a float's rounding of it, through the calibration, moves the expected value by 1e-5.
+     */
+    private static final JsonPathConfig DOUBLES = new JsonPathConfig(JsonPathConfig.NumberReturnType.DOUBLE);
 
     private final List<Path> written = new ArrayList<>();
 
@@ -64,7 +70,7 @@ class SiteCalibrationServingTest {
             body.put("siteId", site);
         }
         return asAdmin().body(body).post("/api/v1/classify").then().statusCode(200).extract()
-                .jsonPath().getDouble("attributes.toxicity");
+                .jsonPath(DOUBLES).getDouble("attributes.toxicity");
     }
 
     @Test
@@ -86,21 +92,21 @@ class SiteCalibrationServingTest {
         assertEquals(shared, toxicity(null), 1e-5, "the shared bundle is unchanged");
         // Attributes the calibration leaves out are served as they are.
         double insultShared = asAdmin().body(Map.of("text", TEXT, "mode", "full")).post("/api/v1/classify").then()
-                .extract().jsonPath().getDouble("attributes.insult");
+                .extract().jsonPath(DOUBLES).getDouble("attributes.insult");
         double insultSite = asAdmin().body(Map.of("text", TEXT, "mode", "full", "siteId", calibrated))
-                .post("/api/v1/classify").then().extract().jsonPath().getDouble("attributes.insult");
+                .post("/api/v1/classify").then().extract().jsonPath(DOUBLES).getDouble("attributes.insult");
         assertEquals(insultShared, insultSite, 1e-5);
 
         double batch = asAdmin().body(Map.of("items", List.of(Map.of("id", "1", "text", TEXT)), "mode", "full",
                         "siteId", calibrated)).post("/api/v1/classify/batch").then().statusCode(200)
-                .body("modelVersion", equalTo(version)).extract().jsonPath().getDouble("results[0].attributes.toxicity");
+                .body("modelVersion", equalTo(version)).extract().jsonPath(DOUBLES).getDouble("results[0].attributes.toxicity");
         assertEquals(expected, batch, 1e-5);
 
         // Fast mode goes through the fast-mode calibration.
         double fastShared = asAdmin().body(Map.of("text", TEXT, "mode", "fast")).post("/api/v1/classify").then()
-                .extract().jsonPath().getDouble("attributes.toxicity");
+                .extract().jsonPath(DOUBLES).getDouble("attributes.toxicity");
         double fastSite = asAdmin().body(Map.of("text", TEXT, "mode", "fast", "siteId", calibrated))
-                .post("/api/v1/classify").then().extract().jsonPath().getDouble("attributes.toxicity");
+                .post("/api/v1/classify").then().extract().jsonPath(DOUBLES).getDouble("attributes.toxicity");
         assertEquals(STRICTER.apply(fastShared), fastSite, 1e-5);
 
         String analyze = "{\"comment\": {\"text\": \"" + TEXT + "\"}, \"requestedAttributes\": {\"TOXICITY\": {}}, "
@@ -114,14 +120,14 @@ class SiteCalibrationServingTest {
                 .post("/v1alpha1/comments:analyze").then().statusCode(200).extract().jsonPath()
                 .getFloat("attributeScores.TOXICITY.summaryScore.value");
         double defaultMode = asAdmin().body(Map.of("text", TEXT)).post("/api/v1/classify").then().extract()
-                .jsonPath().getDouble("attributes.toxicity");
+                .jsonPath(DOUBLES).getDouble("attributes.toxicity");
         // As elsewhere here, 1e-5: a text embedded in another micro-batch may differ in the last digits of a float.
         assertEquals((float) STRICTER.apply(defaultMode), perspectiveSite, 1e-5);
         assertEquals((float) defaultMode, perspectiveOther, 1e-5);
 
         double ingested = asAdmin().body(Map.of("siteId", calibrated, "id", "c1", "article", Map.of("id", "a1"),
                         "author", Map.of("id", "u1"), "text", TEXT)).post("/api/v1/comments").then().statusCode(201)
-                .body("modelVersion", equalTo(version)).extract().jsonPath().getDouble("attributes.toxicity");
+                .body("modelVersion", equalTo(version)).extract().jsonPath(DOUBLES).getDouble("attributes.toxicity");
         assertEquals(STRICTER.apply(defaultMode), ingested, 1e-5);
         asAdmin().body(Map.of("siteId", plain, "id", "c1", "article", Map.of("id", "a1"), "author", Map.of("id", "u1"),
                         "text", TEXT)).post("/api/v1/comments").then().statusCode(201)
