@@ -33,7 +33,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>
  * Two ways to use the cores: a serving encoder gives each run all of them (ONNX Runtime's intra-op threads), which
  * keeps one request's latency low; a bulk encoder ({@link #forBulk}), for training and evaluation, runs single-threaded
- * runs side by side, one per core. Measured on two cores over 3,000 corpus comments, the bulk way embedded 1.2 to 1.4
+ * runs side by side, one per core. Measured on two cores over 3,000 corpus comments, the bulk way embedded 1.4 to 1.8
  * times as many comments per second when the other work of a training (the word family, on a thread of its own)
  * shared the cores, where the intra-op threads wait on each other at every step; on idle cores the two are alike.
  */
