@@ -63,6 +63,32 @@ class SentenceEncoderTest {
     }
 
     @Test
+    void theBulkEncoderGivesTheServingEncodersVectors() {
+        // Training embeds the corpus in bulk (runs side by side, one thread each) and serving embeds a comment with
+        // every intra-op thread on one run: the heads must see the same vectors either way. Texts of many lengths
+        // make many runs, so the bulk encoder really runs them side by side.
+        List<String> texts = new java.util.ArrayList<>();
+        java.util.Random random = new java.util.Random(7);
+        String[] words = {"council", "budget", "idiot", "the", "bus", "lane", "you", "are", "wrong", "again", "🤡"};
+        for (int i = 0; i < 120; i++) {
+            StringBuilder text = new StringBuilder();
+            int length = 1 + random.nextInt(i < 100 ? 40 : 400);
+            for (int w = 0; w < length; w++) {
+                text.append(words[random.nextInt(words.length)]).append(' ');
+            }
+            texts.add(text.toString().trim());
+        }
+        SentenceEncoder bulk = TestModels.encoder();
+        try (SentenceEncoder serving = new SentenceEncoder(EncoderSpec.E5_SMALL_V2_Q, 2)) {
+            float[][] expected = serving.embedAll(texts);
+            float[][] actual = bulk.embedAll(texts);
+            for (int i = 0; i < texts.size(); i++) {
+                assertTrue(dot(expected[i], actual[i]) > 0.99999, texts.get(i) + ": cosine " + dot(expected[i], actual[i]));
+            }
+        }
+    }
+
+    @Test
     void identityNamesTheLoadedFile() {
         SentenceEncoder encoder = TestModels.encoder();
         EncoderIdentity identity = encoder.identity();
