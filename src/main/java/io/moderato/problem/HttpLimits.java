@@ -5,6 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.moderato.problem.config.HttpLimitsConfig;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.quarkus.vertx.http.runtime.VertxHttpRecorder;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.ReferenceCountUtil;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -30,7 +38,8 @@ import java.util.Map;
  *   <li>413 for a declared body larger than {@link HttpLimitsConfig#maxBodySize()}, or, for a labelled file's
  *       import ({@code POST .../labels:import}, a multipart upload streamed to disk), larger than
  *       {@code quarkus.http.limits.max-body-size}; a chunked body without a declared length is held to the same
- *       limit as it is read;</li>
+ *       limit as it is read ({@link ChunkedBodyLimit}: counted as it arrives, before the body readers see it,
+ *       which would otherwise answer a bare 413 themselves);</li>
  *   <li>400 for a body whose chunked encoding is malformed: the answer is written before Vert.x closes the
  *       connection, and the failure is logged in one line at debug level, never as a stack trace. (One case is
  *       left: a request already refused from a worker thread, e.g. 403, whose body then fails, is closed without
@@ -106,7 +115,8 @@ public class HttpLimits {
                 declared = -1;
             }
             if (declared < 0) {
-                refuse(context, 400, "invalid-request", "Invalid request", "Content-Length must be a number of bytes.");
+                refuse(context, 400, "invalid-request", "Invalid request", "Content-Length: must be a number of bytes",
+                        List.of(new FieldError("Content-Length", "must be a number of bytes")));
                 return;
             }
             long limit = isUpload(request) ? maxUploadSize : maxBodySize;
@@ -116,12 +126,17 @@ public class HttpLimits {
                 return;
             }
         }
+        if (length == null && request.version() != HttpVersion.HTTP_2 && request.connection() instanceof ConnectionBase connection) {
+            long limit = isUpload(request) ? maxUploadSize : maxBodySize;
+            ChunkedBodyLimit.watch(connection, request, limit, () -> overLimit(context, connection, limit));
+        }
         // A malformed chunk fails the connection: Vert.x calls this handler, then closes. Answer first.
         request.connection().exceptionHandler(failure -> {
             HttpServerResponse response = context.response();
             LOG.debugf("unreadable request body for %s %s: %s", request.method(), request.path(), failure.toString());
             if (!response.ended() && !response.headWritten() && !response.closed()) {
-                refuse(context, 400, "invalid-request", "Invalid request", "The body could not be read: its chunked encoding is malformed.");
+                refuse(context, 400, "invalid-request", "Invalid request", "body: could not be read, its chunked encoding is malformed",
+                        List.of(new FieldError("body", "could not be read, its chunked encoding is malformed")));
             }
             // Vert.x flushes what was written while it reads at the end of the read, but here it closes the channel
             // first: flush now, or the answer (this one, or one written before the body failed) is dropped.
@@ -130,6 +145,95 @@ public class HttpLimits {
             }
         });
         context.next();
+    }
+
+    /**
+     * A body without a declared length has passed its limit (on the event loop, the excess not passed on): answers
+     * 413 when nothing was answered yet, and closes the connection once the answer is out (the rest of the body is
+     * not read).
+     */
+    private void overLimit(RoutingContext context, ConnectionBase connection, long limit) {
+        HttpServerResponse response = context.response();
+        LOG.debugf("body of %s %s longer than %d bytes: refused", context.request().method(), context.request().path(), limit);
+        if (!response.ended() && !response.headWritten() && !response.closed()) {
+            refuse(context, 413, "payload-too-large", "Payload Too Large", "The body, sent without a declared length, "
+                    + "is longer than " + limit + " bytes; at most " + limit + " are accepted.")
+                    .onComplete(written -> connection.close());
+        } else {
+            connection.channelHandlerContext().flush();
+            connection.close();
+        }
+    }
+
+    /**
+     * Counts the body of a request sent without a declared length (chunked) as it arrives on the connection, ahead
+     * of Vert.x, and stops it at its limit: the chunk that would take the body past the limit is dropped, not passed
+     * on, and the refusal runs instead. Without this the body readers find the excess first and answer a bare 413
+     * without a body (RESTEasy Reactive's {@code VertxInputStream.read}, for JSON bodies and uploads alike).
+     * One per HTTP/1.x connection, armed for each such request by {@link #check} and disarmed at the body's end or
+     * the next request.
+     */
+    static final class ChunkedBodyLimit extends ChannelInboundHandlerAdapter {
+
+        static final String NAME = "moderato-chunked-body-limit";
+
+        private HttpServerRequest request;
+        /** The body's bytes received so far (Vert.x's own count, {@code bytesRead}, grows only as it hands them on). */
+        private long received;
+        private long limit;
+        private Runnable onExceeded;
+        private boolean exceeded;
+
+        static void watch(ConnectionBase connection, HttpServerRequest request, long limit, Runnable onExceeded) {
+            ChannelHandlerContext vertx = connection.channelHandlerContext();
+            ChannelPipeline pipeline = vertx.pipeline();
+            ChunkedBodyLimit handler = (ChunkedBodyLimit) pipeline.get(NAME);
+            if (handler == null) {
+                handler = new ChunkedBodyLimit();
+                pipeline.addBefore(vertx.name(), NAME, handler);
+            }
+            ChunkedBodyLimit armed = handler;
+            if (vertx.executor().inEventLoop()) {
+                armed.arm(request, limit, onExceeded);
+            } else {
+                vertx.executor().execute(() -> armed.arm(request, limit, onExceeded));
+            }
+        }
+
+        private void arm(HttpServerRequest request, long limit, Runnable onExceeded) {
+            this.request = request;
+            this.received = request.bytesRead();
+            this.limit = limit;
+            this.onExceeded = onExceeded;
+            this.exceeded = false;
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext context, Object message) {
+            if (message instanceof HttpRequest) {
+                request = null;
+            } else if (request != null && message instanceof HttpContent content) {
+                boolean last = message instanceof LastHttpContent;
+                if (!exceeded) {
+                    received += content.content().readableBytes();
+                    if (received > limit) {
+                        exceeded = true;
+                        onExceeded.run();
+                    }
+                }
+                if (exceeded) {
+                    ReferenceCountUtil.release(message);
+                    if (last) {
+                        request = null;
+                    }
+                    return;
+                }
+                if (last) {
+                    request = null;
+                }
+            }
+            context.fireChannelRead(message);
+        }
     }
 
     /**
@@ -145,7 +249,12 @@ public class HttpLimits {
         context.next();
     }
 
-    private void refuse(RoutingContext context, int status, String type, String title, String detail) {
+    private io.vertx.core.Future<Void> refuse(RoutingContext context, int status, String type, String title, String detail) {
+        return refuse(context, status, type, title, detail, List.of());
+    }
+
+    private io.vertx.core.Future<Void> refuse(RoutingContext context, int status, String type, String title, String detail,
+                                              List<FieldError> errors) {
         String path = context.request().path();
         Object body;
         String mediaType;
@@ -154,7 +263,7 @@ public class HttpLimits {
             mediaType = "application/json";
         } else {
             // A too long URI is not echoed back.
-            body = new Problem(ProblemMappers.TYPE_BASE + type, title, status, detail, status == 414 ? null : path, List.of());
+            body = new Problem(ProblemMappers.TYPE_BASE + type, title, status, detail, status == 414 ? null : path, errors);
             mediaType = Problem.MEDIA_TYPE;
         }
         String text;
@@ -163,7 +272,7 @@ public class HttpLimits {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        context.response().setStatusCode(status)
+        return context.response().setStatusCode(status)
                 .putHeader(HttpHeaders.CONTENT_TYPE, mediaType)
                 .putHeader(HttpHeaders.CONNECTION, "close")
                 .end(text);

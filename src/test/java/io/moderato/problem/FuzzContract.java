@@ -1,5 +1,11 @@
 package io.moderato.problem;
 
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.moderato.Jobs;
 import io.moderato.LogCapture;
 import io.moderato.RawHttp;
 import io.restassured.RestAssured;
@@ -41,8 +47,14 @@ abstract class FuzzContract {
     private record Endpoint(String method, String path, String body) {
     }
 
-    private record Sent(String description, byte[] bytes, String path, boolean framing) {
+    /** @param body the body as sent (null for none, and for the framing and oversized families) */
+    private record Sent(String description, byte[] bytes, String path, boolean framing, byte[] body) {
     }
+
+    /** Re-scoring: a valid request starts a job (an empty body one over every site), so its answers are checked more. */
+    private static final String RESCORE = "/api/v1/admin/comments:rescore";
+    private static final ObjectMapper STRICT = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
     @Test
     void malformedRequestsNeverBreakTheService() throws IOException {
@@ -56,6 +68,7 @@ abstract class FuzzContract {
         Random random = new Random(SEED);
         List<String> failures = new ArrayList<>();
         Map<Integer, Integer> statuses = new TreeMap<>();
+        List<String> rescoreJobs = new ArrayList<>();
         try (LogCapture log = LogCapture.open()) {
             for (int i = 0; i < REQUESTS; i++) {
                 Endpoint endpoint = endpoints.get(random.nextInt(endpoints.size()));
@@ -69,12 +82,29 @@ abstract class FuzzContract {
                 RawHttp.Answer answer = RawHttp.send(RestAssured.port, sent.bytes(), "127.0.0.3");
                 statuses.merge(answer.status(), 1, Integer::sum);
                 String problem = judge(sent, answer);
+                if (problem == null && answer.status() == 202 && normalized(sent.path()).equals(RESCORE)) {
+                    rescoreJobs.add(STRICT.readTree(answer.body()).path("jobId").asText());
+                }
                 if (problem != null) {
                     failures.add("#" + i + " " + sent.description() + " -> " + answer.status() + " " + answer.mediaType()
                             + " " + abbreviate(answer.body()) + ": " + problem);
                 }
             }
+            // The re-scoring jobs started by well-formed requests (some over every site, from an empty body) run one
+            // at a time in the background: stop those still queued or running, so that none outlives this test and
+            // touches another test's comments, and check that none failed.
+            List<String> failedJobs = new ArrayList<>();
+            for (String jobId : rescoreJobs) {
+                asAdmin().delete("/api/v1/admin/jobs/{id}", jobId);
+            }
+            for (String jobId : rescoreJobs) {
+                String status = Jobs.finished(jobId).getString("status");
+                if (!status.equals("SUCCEEDED") && !status.equals("CANCELLED")) {
+                    failedJobs.add(jobId + " " + status);
+                }
+            }
             assertEquals(List.of(), failures.stream().limit(30).toList(), failures.size() + " of " + REQUESTS + " requests failed");
+            assertEquals(List.of(), failedJobs, "re-scoring jobs started by the fuzzing");
             assertEquals(List.of(), log.problems(), "client errors must not be logged as errors or with stack traces");
         }
         assertTrue(statuses.keySet().stream().anyMatch(s -> s >= 400), "the fuzzing produced errors: " + statuses);
@@ -125,6 +155,8 @@ abstract class FuzzContract {
                 new Endpoint("GET", "/api/v1/admin/jobs", null),
                 new Endpoint("GET", "/api/v1/admin/jobs/nosuchjob", null),
                 new Endpoint("DELETE", "/api/v1/admin/jobs/nosuchjob", null),
+                // A period in which nothing was received: the jobs that well-formed requests start read little.
+                new Endpoint("POST", RESCORE, "{\"siteId\":\"" + site + "\",\"from\":\"2026-11-01T00:00:00Z\",\"to\":\"2026-11-02T00:00:00Z\"}"),
                 new Endpoint("GET", "/api/v1/admin/sites/" + site + "/labels", null),
                 new Endpoint("GET", "/api/v1/admin/sites/" + site + "/labels:export", null),
                 new Endpoint("DELETE", "/api/v1/admin/sites/" + site + "/labels?source=IMPORT&sourceRef=nosuchjob", null),
@@ -207,7 +239,7 @@ abstract class FuzzContract {
                     case 0 -> method + " " + path + " HTTP/1.1\r\nHost: localhost\r\nBad Header Line\r\nConnection: close\r\n\r\n";
                     case 1 -> "POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Length: 12abc\r\nConnection: close\r\n\r\n{}";
                     default -> method + " " + path.replaceFirst("/", "/%z") + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n";
-                }), path, true);
+                }), path, true, null);
             }
             case 5 -> {
                 kind = "oversized declared body";
@@ -215,7 +247,7 @@ abstract class FuzzContract {
                 rawBody = "{}".getBytes(StandardCharsets.UTF_8);
                 return new Sent(kind + " " + path, RawHttp.latin1("POST " + path + " HTTP/1.1\r\nHost: localhost\r\n"
                         + "Authorization: " + authorization + "\r\nContent-Type: application/json\r\nContent-Length: "
-                        + (60_000_000L + random.nextInt(1000)) + "\r\nConnection: close\r\n\r\n{}"), path, false);
+                        + (60_000_000L + random.nextInt(1000)) + "\r\nConnection: close\r\n\r\n{}"), path, false, null);
             }
             case 6 -> {
                 kind = "wrong content type";
@@ -262,7 +294,8 @@ abstract class FuzzContract {
             request.writeBytes(rawBody);
         }
         String shown = new String(rawBody == null ? new byte[0] : rawBody, StandardCharsets.ISO_8859_1);
-        return new Sent(kind + " " + method + " " + abbreviate(path) + " " + abbreviate(shown), request.toByteArray(), path, framing);
+        return new Sent(kind + " " + method + " " + abbreviate(path) + " " + abbreviate(shown), request.toByteArray(), path, framing,
+                transfer != null ? null : rawBody);
     }
 
     /** One mutation of a valid JSON (or form) body. */
@@ -358,10 +391,21 @@ abstract class FuzzContract {
         if (sent.framing()) {
             return answer.status() == 400 ? null : "broken framing must get 400";
         }
+        String path = normalized(sent.path());
+        if (path.equals(RESCORE) && answer.status() < 400) {
+            return answer.status() != 202 || sent.body() == null ? "a job was started from a body that was not read whole"
+                    : rescoreRequestProblem(sent.body());
+        }
         if (answer.status() < 400) {
             return null;
         }
-        String path = normalized(sent.path());
+        if (path.equals(RESCORE) && answer.status() == 400) {
+            String field = readTree(answer.body()).path("errors").path(0).path("field").asText("");
+            String reason = readTree(answer.body()).path("errors").path(0).path("reason").asText("");
+            if (field.isEmpty() || reason.isEmpty()) {
+                return "a refused re-scoring must name the field and the reason";
+            }
+        }
         if (path.startsWith("/v1alpha1/")) {
             return answer.mediaType().equals("application/json") && answer.body().startsWith("{\"error\":")
                     ? null : "not Google's error format";
@@ -372,6 +416,55 @@ abstract class FuzzContract {
         }
         return answer.mediaType().equals("application/problem+json") && answer.body().contains("\"status\":" + answer.status())
                 ? null : "not a problem detail";
+    }
+
+    /**
+     * @param body a body the service answered with a re-scoring job
+     * @return why it should have been refused, or null when it is a well-formed request: empty (every site), or a
+     * JSON object of {@code siteId}, {@code from} and {@code to}, each a string or null, no key twice, the times
+     * ISO-8601 instants
+     */
+    private static String rescoreRequestProblem(byte[] body) {
+        if (body.length == 0) {
+            return null;
+        }
+        JsonNode request;
+        try {
+            request = STRICT.readTree(body);
+        } catch (IOException e) {
+            return "a job was started from a malformed body";
+        }
+        if (request == null || !request.isObject()) {
+            return "a job was started from a body that is not a JSON object";
+        }
+        for (Map.Entry<String, JsonNode> field : request.properties()) {
+            if (!List.of("siteId", "from", "to").contains(field.getKey())) {
+                return "a job was started from a body with an unknown field " + field.getKey();
+            }
+            if (!field.getValue().isNull() && !field.getValue().isTextual()) {
+                return "a job was started with " + field.getKey() + " of the wrong type";
+            }
+            String text = field.getValue().asText();
+            if (text.chars().anyMatch(c -> c == 0 || Character.isSurrogate((char) c))) {
+                return "a job was started with " + field.getKey() + " holding a NUL or a surrogate";
+            }
+            if (!field.getKey().equals("siteId") && field.getValue().isTextual()) {
+                try {
+                    java.time.Instant.parse(text);
+                } catch (java.time.format.DateTimeParseException e) {
+                    return "a job was started with " + field.getKey() + " not an instant";
+                }
+            }
+        }
+        return null;
+    }
+
+    private static JsonNode readTree(String json) {
+        try {
+            return STRICT.readTree(json);
+        } catch (IOException e) {
+            return STRICT.createObjectNode();
+        }
     }
 
     /** @return the path as the server reads it: "/v1alpha1/.." is "/" */

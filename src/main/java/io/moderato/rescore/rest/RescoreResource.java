@@ -1,5 +1,8 @@
 package io.moderato.rescore.rest;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.moderato.access.CurrentCaller;
 import io.moderato.access.Roles;
 import io.moderato.policy.SiteIds;
@@ -13,9 +16,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -32,10 +38,16 @@ public class RescoreResource {
 
     private final RescoreJobs rescores;
     private final CurrentCaller caller;
+    /**
+     * The service's strict JSON reading, and besides an unknown field refused: every field is optional and the
+     * default is every site, so a misspelt {@code siteId} must not start a job over all of them.
+     */
+    private final ObjectReader reader;
 
-    public RescoreResource(RescoreJobs rescores, CurrentCaller caller) {
+    public RescoreResource(RescoreJobs rescores, CurrentCaller caller, ObjectMapper json) {
         this.rescores = rescores;
         this.caller = caller;
+        this.reader = json.readerFor(RescoreRequest.class).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
     /**
@@ -59,9 +71,17 @@ public class RescoreResource {
             + "comments no moderator has decided, re-applies the site's policy; a new status is audited and sent "
             + "as events like any status change. A moderator's decision is never changed. The job commits a "
             + "checkpoint with every page: when its replica dies, another takes it over and resumes from there.")
-    public Response rescore(RescoreRequest request) {
-        RescoreRequest body = request == null ? new RescoreRequest(null, null, null) : request;
+    public Response rescore(@RequestBody(description = "What to re-score; an empty body re-scores every site's "
+            + "comments.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = RescoreRequest.class))) byte[] content) throws IOException {
+        // Read here rather than by the framework: only an empty body means "everything"; a JSON null, or anything
+        // but an object, is refused (the framework hands a null to the method for both).
+        RescoreRequest body = content.length == 0 ? new RescoreRequest(null, null, null) : reader.readValue(content);
         RequestChecks checks = new RequestChecks();
+        if (body == null) {
+            checks.require(false, "body", "must be a JSON object (or empty, for every site)");
+            checks.throwIfInvalid();
+        }
         if (body.siteId() != null) {
             checks.require(SiteIds.isValid(body.siteId()), "siteId", SiteIds.RULE);
         }
@@ -72,6 +92,8 @@ public class RescoreResource {
             checks.require(from.isBefore(to), "to", "must be after from");
         } else if (from != null) {
             checks.require(from.isBefore(now), "from", "must be in the past");
+        } else if (to != null) {
+            checks.require(Instant.EPOCH.isBefore(to), "to", "must be after from (default " + Instant.EPOCH + ")");
         }
         checks.throwIfInvalid();
         String jobId = rescores.start(new RescoreJobs.Request(body.siteId(), from == null ? Instant.EPOCH : from,

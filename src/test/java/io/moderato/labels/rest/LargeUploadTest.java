@@ -89,5 +89,7 @@ class LargeUploadTest {
         System.arraycopy(RawHttp.latin1("]}\r\n0\r\n\r\n"), 0, request, request.length - 9, 9);
         RawHttp.Answer chunked = RawHttp.send(RestAssured.port, request);
         assertEquals(413, chunked.status());
+        assertEquals("application/problem+json", chunked.mediaType(), "the refusal is a problem detail: " + chunked);
+        assertTrue(chunked.body().contains("at most " + OTHER_LIMIT + " are accepted"), chunked.body());
     }
 }

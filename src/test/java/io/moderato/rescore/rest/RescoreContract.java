@@ -273,6 +273,24 @@ abstract class RescoreContract {
                 .body("errors.field", hasItem("from"));
         asAdmin().contentType("application/json").body("{\"siteId\": ").post(RESCORE).then().statusCode(400)
                 .contentType("application/problem+json");
+        // What is not a well-formed request starts no job, least of all one over every site: a misspelt or unknown
+        // field, a body that is not an object, a value of the wrong type.
+        asAdmin().body(Map.of("site", "my-site")).post(RESCORE).then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("site"))
+                .body("errors[0].reason", equalTo("is not a known field"));
+        asAdmin().contentType("application/json").body("{\"\": 1}").post(RESCORE).then().statusCode(400)
+                .body("errors[0].reason", equalTo("is not a known field"));
+        for (String notAnObject : List.of("null", "[]", "\"x\"", "123", " ")) {
+            asAdmin().contentType("application/json").body(notAnObject).post(RESCORE).then().statusCode(400)
+                    .contentType("application/problem+json").body("errors[0].field", equalTo("body"))
+                    .body("errors[0].reason", notNullValue());
+        }
+        asAdmin().contentType("application/json").body("{\"siteId\": 5}").post(RESCORE).then().statusCode(400)
+                .body("errors[0].field", equalTo("siteId"));
+        asAdmin().contentType("application/json").body("{\"from\": \"2026-01-01T00:00:00Z\", \"from\": null}").post(RESCORE)
+                .then().statusCode(400).body("errors[0].field", equalTo("from"));
+        asAdmin().body(Map.of("to", "1969-12-31T00:00:00Z")).post(RESCORE).then().statusCode(400)
+                .body("errors[0].field", equalTo("to"));
         TestKeys.as(TestKeys.create("moderator", "rescore-moderator")).body(Map.of()).post(RESCORE).then()
                 .statusCode(403);
     }
