@@ -3,6 +3,15 @@ package io.moderato.training;
 import io.moderato.classification.Attribute;
 import io.moderato.classification.Topic;
 import org.junit.jupiter.api.Test;
+import org.tribuo.Model;
+import org.tribuo.MutableDataset;
+import org.tribuo.impl.ArrayExample;
+import org.tribuo.math.optimisers.AdaGrad;
+import org.tribuo.multilabel.MultiLabel;
+import org.tribuo.multilabel.MultiLabelFactory;
+import org.tribuo.multilabel.sgd.linear.LinearSGDTrainer;
+import org.tribuo.multilabel.sgd.objectives.BinaryCrossEntropy;
+import org.tribuo.provenance.SimpleDataSourceProvenance;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -13,7 +22,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The validation split as the combiner sees it: word scores from models that never saw the comment's register. */
+/**
+ * The word family's targets (the share of raters, not the majority), and the validation split as the combiner sees
+ * it: word scores from models that never saw the comment's register.
+ */
 class BundleTrainerTest {
 
     private final List<CorpusReader.CorpusComment> comments = new ArrayList<>();
@@ -78,5 +90,51 @@ class BundleTrainerTest {
             }
         }
         assertEquals(24, insults);
+    }
+
+    @Test
+    void anAttributesTargetIsTheShareOfRatersWhoMarkedIt() {
+        Map<Attribute, Double> raters = new EnumMap<>(Attribute.class);
+        for (Attribute attribute : Attribute.values()) {
+            raters.put(attribute, 0.0);
+        }
+        raters.put(Attribute.TOXICITY, 0.3);
+        raters.put(Attribute.PROFANITY, 0.9);
+        MultiLabel labels = BundleTrainer.attributeLabels(
+                new CorpusReader.CorpusComment("c", "news", "what the hell", raters, List.of(Topic.POLITICS)));
+
+        assertEquals(java.util.Set.of("toxicity", "profanity"), labels.getNameSet(), "an attribute no rater marked is absent");
+        assertEquals(0.3, labels.getLabelSet().stream().filter(l -> l.getLabel().equals("toxicity")).findFirst().orElseThrow().getScore());
+        assertEquals(0.9, labels.getLabelSet().stream().filter(l -> l.getLabel().equals("profanity")).findFirst().orElseThrow().getScore());
+    }
+
+    /**
+     * Trained as the word family is (binary cross-entropy by SGD), a word three raters in ten call toxic scores about
+     * 0.3: Tribuo reads a label's score as its target. Read as a plain label it would score as high as the abusive word.
+     */
+    @Test
+    void aWordRatersDisagreedOnIsLearntInBetween() {
+        MultiLabelFactory factory = new MultiLabelFactory();
+        MutableDataset<MultiLabel> data = new MutableDataset<>(new SimpleDataSourceProvenance("raters", factory), factory);
+        Map<String, Double> shares = Map.of("fine", 0.0, "meh", 0.3, "vile", 0.9);
+        for (int i = 0; i < 200; i++) {
+            shares.forEach((word, share) -> data.add(new ArrayExample<>(toxicity(share), new String[] {"word=" + word}, new double[] {1.0})));
+        }
+        Model<MultiLabel> model = new LinearSGDTrainer(new BinaryCrossEntropy(), new AdaGrad(0.1, 1e-6), 10,
+                Integer.MAX_VALUE, 1, TrainingSettings.DEFAULT.seed()).train(data);
+
+        shares.forEach((word, share) -> {
+            double score = model.predict(new ArrayExample<>(factory.getUnknownOutput(), new String[] {"word=" + word},
+                    new double[] {1.0})).getOutputScores().get("toxicity").getLabelSet().iterator().next().getScore();
+            assertEquals(share, score, 0.05, word);
+        });
+    }
+
+    private static MultiLabel toxicity(double share) {
+        Map<Attribute, Double> raters = new EnumMap<>(Attribute.class);
+        for (Attribute attribute : Attribute.values()) {
+            raters.put(attribute, attribute == Attribute.TOXICITY ? share : 0.0);
+        }
+        return BundleTrainer.attributeLabels(new CorpusReader.CorpusComment("c", "news", "text", raters, List.of(Topic.POLITICS)));
     }
 }
