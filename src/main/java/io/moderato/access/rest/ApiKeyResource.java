@@ -1,5 +1,6 @@
 package io.moderato.access.rest;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.moderato.access.CurrentCaller;
 import io.moderato.access.Role;
 import io.moderato.access.Roles;
@@ -7,6 +8,7 @@ import io.moderato.access.repository.ApiKeyEntity;
 import io.moderato.access.service.ApiKeyService;
 import io.moderato.policy.SiteIds;
 import io.moderato.problem.RequestChecks;
+import io.moderato.problem.StrictJsonBody;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -17,9 +19,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -37,9 +43,16 @@ public class ApiKeyResource {
     private final ApiKeyService keys;
     private final CurrentCaller caller;
 
-    public ApiKeyResource(ApiKeyService keys, CurrentCaller caller) {
+    /**
+     * Unknown fields and a body that is not an object refused: a misspelt {@code sites} would give the key every
+     * site, a misspelt {@code expiresAt} a key that never expires.
+     */
+    private final StrictJsonBody<CreateKeyRequest> reader;
+
+    public ApiKeyResource(ApiKeyService keys, CurrentCaller caller, ObjectMapper json) {
         this.keys = keys;
         this.caller = caller;
+        this.reader = StrictJsonBody.required(json, CreateKeyRequest.class);
     }
 
     /**
@@ -91,7 +104,9 @@ public class ApiKeyResource {
     @POST
     @ResponseStatus(201)
     @Operation(summary = "Create an API key", description = "The full key is in the answer and never shown again.")
-    public CreatedKeyView create(CreateKeyRequest request) {
+    public CreatedKeyView create(@RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CreateKeyRequest.class))) byte[] content) throws IOException {
+        CreateKeyRequest request = reader.read(content);
         RequestChecks checks = new RequestChecks();
         Role role = null;
         if (checks.require(request != null, "body", "is required")) {

@@ -1,6 +1,7 @@
 package io.moderato.policy.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.moderato.access.CurrentCaller;
 import io.moderato.access.Roles;
 import io.moderato.policy.SiteIds;
@@ -8,6 +9,7 @@ import io.moderato.policy.SitePolicy;
 import io.moderato.policy.service.PolicyService;
 import io.moderato.problem.Problem;
 import io.moderato.problem.ProblemException;
+import io.moderato.problem.StrictJsonBody;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -24,8 +26,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.io.IOException;
 
 /**
  * A site's moderation policy: read it (with its version as ETag), replace it whole (PUT), or change part of it with
@@ -45,10 +50,16 @@ public class PolicyResource {
 
     private final PolicyService policies;
     private final CurrentCaller caller;
+    /**
+     * A replacement's body: unknown fields (nested ones too) and a body that is not an object refused, since a field
+     * left out takes its default, so a misspelt one would silently reset what it meant to set.
+     */
+    private final StrictJsonBody<SitePolicy> reader;
 
-    public PolicyResource(PolicyService policies, CurrentCaller caller) {
+    public PolicyResource(PolicyService policies, CurrentCaller caller, ObjectMapper json) {
         this.policies = policies;
         this.caller = caller;
+        this.reader = StrictJsonBody.required(json, SitePolicy.class);
     }
 
     @GET
@@ -63,7 +74,7 @@ public class PolicyResource {
     @PUT
     @Path("/policy")
     @Operation(summary = "Replace a site's policy", description = "A full replacement: every field the body leaves out "
-            + "takes its default (not its stored value). With If-Match (the version from GET), 412 when the policy "
+            + "takes its default (not its stored value); an unknown field is refused. With If-Match (the version from GET), 412 when the policy "
             + "changed since. Applies to comments ingested from now on. Recorded in the audit log (POLICY_CHANGED).")
     @APIResponse(responseCode = "200", description = "Stored; ETag is the new version")
     @APIResponse(responseCode = "400", description = "Unsound fields, each named",
@@ -72,11 +83,11 @@ public class PolicyResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response put(@PathParam("siteId") String siteId,
                         @Parameter(description = "the version read (GET's ETag), or *") @HeaderParam("If-Match") String ifMatch,
-                        SitePolicy policy) {
+                        @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                                schema = @Schema(implementation = SitePolicy.class))) byte[] content) throws IOException {
         SiteIds.check(siteId);
-        if (policy == null) {
-            throw ProblemException.invalid("body", "is required");
-        }
+        // Read here rather than by the framework: strictly (see StrictJsonBody).
+        SitePolicy policy = reader.read(content);
         return withTag(policies.put(siteId, policy, caller.actor(), expectedVersion(ifMatch)));
     }
 

@@ -1,12 +1,11 @@
 package io.moderato.rescore.rest;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import io.moderato.access.CurrentCaller;
 import io.moderato.access.Roles;
 import io.moderato.policy.SiteIds;
 import io.moderato.problem.RequestChecks;
+import io.moderato.problem.StrictJsonBody;
 import io.moderato.rescore.service.RescoreJobs;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -39,15 +38,16 @@ public class RescoreResource {
     private final RescoreJobs rescores;
     private final CurrentCaller caller;
     /**
-     * The service's strict JSON reading, and besides an unknown field refused: every field is optional and the
-     * default is every site, so a misspelt {@code siteId} must not start a job over all of them.
+     * Unknown fields and a body that is not an object refused: every field is optional and the default is every
+     * site, so a misspelt {@code siteId} must not start a job over all of them.
      */
-    private final ObjectReader reader;
+    private final StrictJsonBody<RescoreRequest> reader;
 
     public RescoreResource(RescoreJobs rescores, CurrentCaller caller, ObjectMapper json) {
         this.rescores = rescores;
         this.caller = caller;
-        this.reader = json.readerFor(RescoreRequest.class).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.reader = StrictJsonBody.optional(json, RescoreRequest.class, new RescoreRequest(null, null, null),
+                "for every site");
     }
 
     /**
@@ -74,14 +74,9 @@ public class RescoreResource {
     public Response rescore(@RequestBody(description = "What to re-score; an empty body re-scores every site's "
             + "comments.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = RescoreRequest.class))) byte[] content) throws IOException {
-        // Read here rather than by the framework: only an empty body means "everything"; a JSON null, or anything
-        // but an object, is refused (the framework hands a null to the method for both).
-        RescoreRequest body = content.length == 0 ? new RescoreRequest(null, null, null) : reader.readValue(content);
+        // Read here rather than by the framework: only an empty body means "everything" (see StrictJsonBody).
+        RescoreRequest body = reader.read(content);
         RequestChecks checks = new RequestChecks();
-        if (body == null) {
-            checks.require(false, "body", "must be a JSON object (or empty, for every site)");
-            checks.throwIfInvalid();
-        }
         if (body.siteId() != null) {
             checks.require(SiteIds.isValid(body.siteId()), "siteId", SiteIds.RULE);
         }

@@ -1,10 +1,12 @@
 package io.moderato.training.rest;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.moderato.access.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import io.moderato.access.CurrentCaller;
 import io.moderato.policy.SiteIds;
 import io.moderato.problem.RequestChecks;
+import io.moderato.problem.StrictJsonBody;
 import io.moderato.training.SiteGate;
 import io.moderato.training.service.TrainingJobs;
 import jakarta.ws.rs.Consumes;
@@ -14,9 +16,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.io.IOException;
 import java.util.Map;
 
 /** Starts a training: the shared bundle, or a site's own. */
@@ -30,10 +35,18 @@ public class TrainingResource {
 
     private final TrainingJobs trainings;
     private final CurrentCaller caller;
+    /**
+     * Unknown fields and a body that is not an object refused: every field is optional and the default is the shared
+     * bundle, so a misspelt {@code siteId} must not train that instead of the site's, nor a misspelt target leave
+     * the default in place.
+     */
+    private final StrictJsonBody<TrainRequest> reader;
 
-    public TrainingResource(TrainingJobs trainings, CurrentCaller caller) {
+    public TrainingResource(TrainingJobs trainings, CurrentCaller caller, ObjectMapper json) {
         this.trainings = trainings;
         this.caller = caller;
+        this.reader = StrictJsonBody.optional(json, TrainRequest.class, new TrainRequest(null, null, null, null),
+                "for the shared bundle");
     }
 
     /**
@@ -57,8 +70,11 @@ public class TrainingResource {
     @Operation(summary = "Train a model bundle", description = "Answers 202 with the training job; its result names "
             + "the new bundle and, for a site, the evaluation gate's report. The bundle is not made live: promote it "
             + "with the activate endpoint. 409 while another training is queued or running.")
-    public Response train(TrainRequest request) {
-        TrainRequest body = request == null ? new TrainRequest(null, null, null, null) : request;
+    public Response train(@RequestBody(description = "What to train; an empty body trains the shared bundle.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = TrainRequest.class))) byte[] content) throws IOException {
+        // Read here rather than by the framework: only an empty body means the shared bundle (see StrictJsonBody).
+        TrainRequest body = reader.read(content);
         RequestChecks checks = new RequestChecks();
         if (body.siteId() != null) {
             checks.require(SiteIds.isValid(body.siteId()), "siteId", SiteIds.RULE);

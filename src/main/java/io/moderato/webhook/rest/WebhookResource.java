@@ -1,9 +1,11 @@
 package io.moderato.webhook.rest;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.moderato.access.CurrentCaller;
 import io.moderato.access.Roles;
 import io.moderato.policy.SiteIds;
 import io.moderato.problem.RequestChecks;
+import io.moderato.problem.StrictJsonBody;
 import io.moderato.webhook.WebhookEventType;
 import io.moderato.webhook.repository.WebhookDeliveryEntity;
 import io.moderato.webhook.repository.WebhookEndpointEntity;
@@ -20,9 +22,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
@@ -49,9 +55,16 @@ public class WebhookResource {
     private final WebhookService webhooks;
     private final CurrentCaller caller;
 
-    public WebhookResource(WebhookService webhooks, CurrentCaller caller) {
+    /**
+     * Unknown fields and a body that is not an object refused: a misspelt {@code siteId} would send every site's
+     * events to the endpoint, a misspelt {@code active} leave it receiving them.
+     */
+    private final StrictJsonBody<EndpointRequest> reader;
+
+    public WebhookResource(WebhookService webhooks, CurrentCaller caller, ObjectMapper json) {
         this.webhooks = webhooks;
         this.caller = caller;
+        this.reader = StrictJsonBody.required(json, EndpointRequest.class);
     }
 
     /**
@@ -137,8 +150,9 @@ public class WebhookResource {
     @POST
     @ResponseStatus(201)
     @Operation(summary = "Create a webhook endpoint", description = "The answer holds the signing secret, shown this once.")
-    public EndpointWithSecret create(EndpointRequest request) {
-        WebhookService.WithSecret created = webhooks.create(settings(request), caller.actor());
+    public EndpointWithSecret create(@RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = EndpointRequest.class))) byte[] content) throws IOException {
+        WebhookService.WithSecret created = webhooks.create(settings(reader.read(content)), caller.actor());
         return new EndpointWithSecret(created.secret(), EndpointView.of(created.endpoint()));
     }
 
@@ -158,8 +172,10 @@ public class WebhookResource {
     @PUT
     @Path("/{id}")
     @Operation(summary = "Change a webhook endpoint", description = "Replaces url, events, siteId and active; the secret stays.")
-    public EndpointView update(@PathParam("id") long id, EndpointRequest request) {
-        return EndpointView.of(webhooks.update(id, settings(request)));
+    public EndpointView update(@PathParam("id") long id, @RequestBody(required = true, content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EndpointRequest.class))) byte[] content)
+            throws IOException {
+        return EndpointView.of(webhooks.update(id, settings(reader.read(content))));
     }
 
     @DELETE

@@ -36,4 +36,18 @@ class OpenApiSecurityTest {
                 .body("components.schemas.SitePolicy.properties.repeatWindowHours.description", org.hamcrest.Matchers.containsString("24"))
                 .body("paths.'/api/v1/admin/sites/{siteId}/policy'", hasKey("patch"));
     }
+
+    @Test
+    void bodiesReadStrictlyKeepTheirSchemas() {
+        // Read as bytes by the resource (StrictJsonBody), they are declared with @RequestBody.
+        String schema = "requestBody.content.'application/json'.schema.$ref";
+        RestAssured.given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .body("paths.'/api/v1/admin/models:train'.post." + schema, org.hamcrest.Matchers.endsWith("/TrainRequest"))
+                .body("paths.'/api/v1/admin/comments:rescore'.post." + schema, org.hamcrest.Matchers.endsWith("/RescoreRequest"))
+                .body("paths.'/api/v1/admin/sites/{siteId}/policy'.put." + schema, org.hamcrest.Matchers.endsWith("/SitePolicy"))
+                .body("paths.'/api/v1/admin/keys'.post." + schema, org.hamcrest.Matchers.endsWith("/CreateKeyRequest"))
+                .body("paths.'/api/v1/admin/webhooks'.post." + schema, org.hamcrest.Matchers.endsWith("/EndpointRequest"))
+                .body("paths.'/api/v1/admin/webhooks/{id}'.put." + schema, org.hamcrest.Matchers.endsWith("/EndpointRequest"))
+                .body("components.schemas.TrainRequest.properties", hasKey("reviewRecall"));
+    }
 }

@@ -84,5 +84,13 @@ class SiteScopedKeysTest {
                 .then().statusCode(400).body("errors.field", hasItem("sites"));
         asAdmin().body(Map.of("name", "bad-sites", "role", "client", "sites", List.of("not a site"))).post("/api/v1/admin/keys")
                 .then().statusCode(400).body("errors.field", hasItem("sites[0]"));
+        // A misspelt sites would give the key every site: refused, like any unknown field.
+        String name = "typo-" + UUID.randomUUID();
+        asAdmin().body(Map.of("name", name, "role", "client", "site", List.of(site))).post("/api/v1/admin/keys")
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("site"))
+                .body("errors[0].reason", equalTo("is not a known field"));
+        asAdmin().body("null").post("/api/v1/admin/keys").then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("body"));
+        asAdmin().get("/api/v1/admin/keys").then().statusCode(200).body("name", not(hasItem(name)));
     }
 }

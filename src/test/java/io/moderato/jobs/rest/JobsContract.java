@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -19,10 +20,13 @@ import static io.moderato.TestKeys.asAdmin;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Jobs seen by several replicas sharing a database; run on H2 and on PostgreSQL. */
 abstract class JobsContract {
+
+    private static final String TRAIN = "/api/v1/admin/models:train";
 
     @Inject
     JobRepository repository;
@@ -97,5 +101,31 @@ abstract class JobsContract {
                 .body("errors.field", hasItem("baseCorpus"));
         asAdmin().body(Map.of("siteId", "s", "reviewRecall", 1.5)).post("/api/v1/admin/models:train").then()
                 .statusCode(400).body("errors.field", hasItem("reviewRecall"));
+    }
+
+    @Test
+    void aMisspeltFieldOrABodyThatIsNotAnObjectTrainsNothing() {
+        // Another replica trains meanwhile: a request that got past the checks would answer 409, not train here.
+        String running = otherReplicasJob(JobType.TRAINING, JobStatus.RUNNING, Instant.now().truncatedTo(ChronoUnit.MICROS));
+        try {
+            // A misspelt siteId must not train the shared bundle instead of the site's, nor a misspelt target leave
+            // the default in place.
+            asAdmin().body(Map.of("site", "my-site")).post(TRAIN).then().statusCode(400)
+                    .contentType("application/problem+json").body("errors[0].field", equalTo("site"))
+                    .body("errors[0].reason", equalTo("is not a known field"));
+            asAdmin().body(Map.of("siteId", "my-site", "reviewRecal", 0.5)).post(TRAIN).then().statusCode(400)
+                    .contentType("application/problem+json").body("errors[0].field", equalTo("reviewRecal"))
+                    .body("errors[0].reason", equalTo("is not a known field"));
+            for (String notAnObject : List.of("null", "[]", "\"x\"", "123")) {
+                asAdmin().body(notAnObject).post(TRAIN).then().statusCode(400)
+                        .contentType("application/problem+json").body("errors[0].field", equalTo("body"))
+                        .body("errors[0].reason", notNullValue());
+            }
+            // An empty body still asks for the shared bundle: it gets as far as the lock.
+            asAdmin().post(TRAIN).then().statusCode(409).body("detail", containsString(running));
+            asAdmin().body(Map.of("siteId", "my-site", "reviewRecall", 0.5)).post(TRAIN).then().statusCode(409);
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> repository.findById(running).status = JobStatus.CANCELLED);
+        }
     }
 }

@@ -65,6 +65,24 @@ class PolicyResourceTest {
     }
 
     @Test
+    void aReplacementWithAMisspeltFieldIsRefusedNotTakenAsItsDefault() {
+        String site = site();
+        asAdmin().body(Map.of("bannedWords", List.of("spam"))).put(PATH, site).then().statusCode(200);
+        // Left out, a field takes its default: a misspelt one would drop the banned words, or stop holding for toxicity.
+        asAdmin().body(Map.of("bannedWord", List.of("spam", "scam"))).put(PATH, site).then().statusCode(400)
+                .contentType(PROBLEM).body("errors[0].field", equalTo("bannedWord"))
+                .body("errors[0].reason", equalTo("is not a known field"));
+        asAdmin().body(Map.of("bannedWords", List.of("spam"), "thresholds", Map.of("toxicity", Map.of("reveiw", 0.5))))
+                .put(PATH, site).then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("thresholds.toxicity.reveiw"))
+                .body("errors[0].reason", equalTo("is not a known field"));
+        asAdmin().body("null").put(PATH, site).then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("body"));
+        asAdmin().get(PATH, site).then().statusCode(200).body("version", equalTo(1))
+                .body("policy.bannedWords", contains("spam"));
+    }
+
+    @Test
     void badValuesNameTheFieldAndTheAllowedValues() {
         String site = site();
         asAdmin().body(Map.of("links", "SOMETIMES")).put(PATH, site).then().statusCode(400).contentType(PROBLEM)

@@ -376,6 +376,19 @@ abstract class WebhookContract {
         asAdmin().body(Map.of("url", "gopher://x", "events", List.of("comment.decided"))).put(WEBHOOKS + "/{id}", id)
                 .then().statusCode(400).body("errors.field", hasItem("url"));
         asAdmin().get(WEBHOOKS + "/{id}", id).then().statusCode(200).body("url", equalTo("http://hooks.example/v2"));
+        // A misspelt field is refused, not left to its default: every site's events, or an endpoint still active.
+        Map<String, Object> typo = new HashMap<>(good);
+        typo.put("site", "news");
+        asAdmin().body(typo).post(WEBHOOKS).then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("site")).body("errors[0].reason", equalTo("is not a known field"));
+        typo = new HashMap<>(change);
+        typo.remove("active");
+        typo.put("activ", true);
+        asAdmin().body(typo).put(WEBHOOKS + "/{id}", id).then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("activ")).body("errors[0].reason", equalTo("is not a known field"));
+        asAdmin().body("null").post(WEBHOOKS).then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("body"));
+        asAdmin().get(WEBHOOKS + "/{id}", id).then().statusCode(200).body("active", equalTo(false));
+        asAdmin().get(WEBHOOKS).then().statusCode(200).body("url", org.hamcrest.Matchers.not(hasItem(good.get("url"))));
         asAdmin().get(WEBHOOKS + "/{id}/deliveries?limit=0", id).then().statusCode(400).body("errors.field", hasItem("limit"));
         asAdmin().get(WEBHOOKS + "/{id}/deliveries?cursor=abc", id).then().statusCode(400).body("errors.field", hasItem("cursor"));
         asAdmin().get(WEBHOOKS + "/{id}/deliveries", id).then().statusCode(200).body("deliveries", hasSize(0)).body("nextCursor", nullValue());
