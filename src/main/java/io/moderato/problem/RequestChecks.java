@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /** Collects field errors while a request is checked, then refuses it with all of them at once. */
 public final class RequestChecks {
@@ -92,6 +94,24 @@ public final class RequestChecks {
             require(false, field, "must be a whole number within " + min + ".." + max);
         }
         return fallback;
+    }
+
+    /**
+     * Reports each query parameter the endpoint does not know ({@code is not a known parameter}, as an unknown JSON
+     * field is {@code is not a known field}) and each known one given more than once: where a misspelt or repeated
+     * parameter would be dropped silently and change what is done (a misspelt filter widening a deletion). Names are
+     * compared exactly, as JSON fields are, although the HTTP layer hands {@code @QueryParam} a name in any case.
+     *
+     * @param given the request's query parameters, e.g. {@code UriInfo.getQueryParameters()}
+     * @param known the parameters the endpoint reads
+     */
+    public void onlyKnownParameters(Map<String, ? extends List<String>> given, Set<String> known) {
+        for (Map.Entry<String, ? extends List<String>> parameter : given.entrySet()) {
+            if (require(known.contains(parameter.getKey()), parameter.getKey(), "is not a known parameter")) {
+                require(parameter.getValue() == null || parameter.getValue().size() <= 1, parameter.getKey(),
+                        "is given more than once");
+            }
+        }
     }
 
     /** @throws ProblemException with every error found, if any */

@@ -15,6 +15,7 @@ import io.moderato.labels.service.LabelService;
 import io.moderato.models.config.ModelsConfig;
 import io.moderato.policy.SiteIds;
 import io.moderato.problem.ProblemException;
+import io.moderato.problem.RequestChecks;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -23,9 +24,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
@@ -38,6 +41,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /** A site's labels: import a labelled history, see how many there are, export them, withdraw them by source. */
 @jakarta.ws.rs.Path("/api/v1/admin/sites/{siteId}")
@@ -45,6 +49,12 @@ import java.util.Map;
 @RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 public class LabelResource {
+
+    /**
+     * The query parameters a withdrawal reads; any other is refused, since a misspelt {@code sourceRef} would
+     * otherwise be dropped and every label of the source withdrawn.
+     */
+    private static final Set<String> WITHDRAW_PARAMETERS = Set.of("source", "sourceRef");
 
     /** Where uploaded files wait for their import job, under the data directory. */
     static final String IMPORTS_DIR = "imports";
@@ -154,27 +164,32 @@ public class LabelResource {
     @DELETE
     @jakarta.ws.rs.Path("/labels")
     @Operation(summary = "Withdraw a site's labels", description = "All labels of a `source` (DECISION, FEEDBACK, "
-            + "IMPORT), or with `sourceRef` only those of one import job (or comment, or feedback). Audited.")
+            + "IMPORT), or with `sourceRef` only those of one import job (or comment, or feedback). Any other query "
+            + "parameter, or one given twice, is refused (400), so a misspelt `sourceRef` withdraws nothing. Audited.")
     public Map<String, Object> withdraw(@PathParam("siteId") String siteId, @QueryParam("source") String source,
-                                        @QueryParam("sourceRef") String sourceRef) {
+                                        @QueryParam("sourceRef") String sourceRef, @Context UriInfo uri) {
         SiteIds.check(siteId);
-        LabelSource parsed;
+        RequestChecks checks = new RequestChecks();
+        checks.onlyKnownParameters(uri.getQueryParameters(), WITHDRAW_PARAMETERS);
+        LabelSource parsed = null;
         try {
             parsed = LabelSource.valueOf(source == null ? "" : source);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("source", "is required: one of DECISION, FEEDBACK, IMPORT");
+            checks.require(false, "source", "is required: one of DECISION, FEEDBACK, IMPORT");
         }
+        checks.throwIfInvalid();
+        LabelSource withdrawn = parsed;
         String actor = caller.actor();
         long deleted = QuarkusTransaction.requiringNew().call(() -> {
-            long n = labels.withdraw(siteId, parsed, sourceRef);
+            long n = labels.withdraw(siteId, withdrawn, sourceRef);
             Map<String, Object> details = new LinkedHashMap<>();
-            details.put("source", parsed.name());
+            details.put("source", withdrawn.name());
             details.put("sourceRef", sourceRef);
             details.put("deleted", n);
             audit.append(new AuditLog.Entry(actor, "LABELS_WITHDRAWN", siteId, null, null, null,
-                    n + " " + parsed.name().toLowerCase() + " labels withdrawn", null, null, details));
+                    n + " " + withdrawn.name().toLowerCase() + " labels withdrawn", null, null, details));
             return n;
         });
-        return Map.of("siteId", siteId, "source", parsed.name(), "deleted", deleted);
+        return Map.of("siteId", siteId, "source", withdrawn.name(), "deleted", deleted);
     }
 }

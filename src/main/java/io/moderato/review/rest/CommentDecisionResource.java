@@ -1,5 +1,6 @@
 package io.moderato.review.rest;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.moderato.access.CurrentCaller;
 import io.moderato.access.Roles;
 import io.moderato.comment.CommentStatus;
@@ -7,6 +8,7 @@ import io.moderato.comment.CommentView;
 import io.moderato.policy.Decision;
 import io.moderato.policy.SiteIds;
 import io.moderato.problem.RequestChecks;
+import io.moderato.problem.StrictJsonBody;
 import io.moderato.review.service.DecisionService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -16,8 +18,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.io.IOException;
 
 /** A moderator's decision on one comment, and undo. */
 @Path("/api/v1/comments/{siteId}/{id}")
@@ -29,10 +35,17 @@ public class CommentDecisionResource {
 
     private final DecisionService decisions;
     private final CurrentCaller caller;
+    /**
+     * Unknown fields and a body that is not an object refused: a misspelt {@code expectedRevision} or
+     * {@code expectedStatus} would skip the check that the comment is still as the moderator saw it, a misspelt
+     * {@code reason} or {@code note} would be lost from the audit log.
+     */
+    private final StrictJsonBody<DecisionRequest> reader;
 
-    public CommentDecisionResource(DecisionService decisions, CurrentCaller caller) {
+    public CommentDecisionResource(DecisionService decisions, CurrentCaller caller, ObjectMapper json) {
         this.decisions = decisions;
         this.caller = caller;
+        this.reader = StrictJsonBody.required(json, DecisionRequest.class);
     }
 
     /**
@@ -50,10 +63,15 @@ public class CommentDecisionResource {
     @POST
     @Path("/decision")
     @Operation(summary = "Decide a comment", description = "409 when the comment changed, was decided by someone else or "
-            + "is claimed by another moderator. Recorded in the audit log with the previous state and the model's scores.")
-    public CommentView decide(@PathParam("siteId") String siteId, @PathParam("id") String id, DecisionRequest request) {
+            + "is claimed by another moderator. An unknown field is refused (400). Recorded in the audit log with the "
+            + "previous state and the model's scores.")
+    public CommentView decide(@PathParam("siteId") String siteId, @PathParam("id") String id,
+                              @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                                      schema = @Schema(implementation = DecisionRequest.class))) byte[] content) throws IOException {
         SiteIds.check(siteId);
         caller.checkSite(siteId);
+        // Read here rather than by the framework: strictly (see StrictJsonBody).
+        DecisionRequest request = reader.read(content);
         return decisions.decide(command(siteId, id, request, ""), caller.actor());
     }
 

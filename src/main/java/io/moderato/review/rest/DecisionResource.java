@@ -1,5 +1,6 @@
 package io.moderato.review.rest;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.moderato.access.CurrentCaller;
 import io.moderato.access.Roles;
 import io.moderato.comment.CommentView;
@@ -8,6 +9,7 @@ import io.moderato.problem.Problem;
 import io.moderato.problem.ProblemException;
 import io.moderato.problem.ProblemMappers;
 import io.moderato.problem.RequestChecks;
+import io.moderato.problem.StrictJsonBody;
 import io.moderato.review.service.DecisionService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -16,8 +18,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -35,10 +41,13 @@ public class DecisionResource {
 
     private final DecisionService decisions;
     private final CurrentCaller caller;
+    /** Unknown fields refused, in each decision too (see {@link CommentDecisionResource}), and a body that is not an object. */
+    private final StrictJsonBody<BulkRequest> reader;
 
-    public DecisionResource(DecisionService decisions, CurrentCaller caller) {
+    public DecisionResource(DecisionService decisions, CurrentCaller caller, ObjectMapper json) {
         this.decisions = decisions;
         this.caller = caller;
+        this.reader = StrictJsonBody.required(json, BulkRequest.class);
     }
 
     /**
@@ -81,8 +90,12 @@ public class DecisionResource {
     }
 
     @POST
-    @Operation(summary = "Decide several comments", description = "Each decision stands alone: one conflict does not undo the others.")
-    public BulkResponse bulk(BulkRequest request) {
+    @Operation(summary = "Decide several comments", description = "Each decision stands alone: one conflict does not undo "
+            + "the others. An unknown field, in the body or in any decision, is refused (400) and nothing is decided.")
+    public BulkResponse bulk(@RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = BulkRequest.class))) byte[] content) throws IOException {
+        // Read here rather than by the framework: strictly (see StrictJsonBody).
+        BulkRequest request = reader.read(content);
         RequestChecks checks = new RequestChecks();
         if (checks.require(request != null, "body", "is required")) {
             if (checks.require(request.siteId() != null, "siteId", "is required")) {

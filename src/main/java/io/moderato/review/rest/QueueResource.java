@@ -1,5 +1,6 @@
 package io.moderato.review.rest;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.moderato.access.CurrentCaller;
 import io.moderato.access.Roles;
 import io.moderato.classification.Attribute;
@@ -8,13 +9,16 @@ import io.moderato.comment.CommentStatus;
 import io.moderato.comment.CommentView;
 import io.moderato.policy.SiteIds;
 import io.moderato.problem.RequestChecks;
+import io.moderato.problem.StrictJsonBody;
 import io.moderato.review.QueueCursor;
 import io.moderato.review.QueueQuery;
 import io.moderato.review.QueueSort;
 import io.moderato.review.config.ReviewConfig;
 import io.moderato.review.service.QueueService;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.Valid;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -27,12 +31,17 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /** Review queues: list with filters and cursors, claim a batch, release claims. */
 @Path("/api/v1/queue")
@@ -47,11 +56,21 @@ public class QueueResource {
     private final QueueService queues;
     private final ReviewConfig config;
     private final CurrentCaller caller;
+    private final Validator validator;
+    /**
+     * Claim and release bodies: unknown fields and a body that is not an object refused, since a misspelt
+     * {@code count} or {@code durationSeconds} would fall back to its default.
+     */
+    private final StrictJsonBody<ClaimRequest> claimReader;
+    private final StrictJsonBody<ReleaseRequest> releaseReader;
 
-    public QueueResource(QueueService queues, ReviewConfig config, CurrentCaller caller) {
+    public QueueResource(QueueService queues, ReviewConfig config, CurrentCaller caller, Validator validator, ObjectMapper json) {
         this.queues = queues;
         this.config = config;
         this.caller = caller;
+        this.validator = validator;
+        this.claimReader = StrictJsonBody.required(json, ClaimRequest.class);
+        this.releaseReader = StrictJsonBody.required(json, ReleaseRequest.class);
     }
 
     @GET
@@ -109,9 +128,13 @@ public class QueueResource {
     @POST
     @Path("/claim")
     @Operation(summary = "Claim held comments", description = "Takes up to count held comments no other moderator holds; "
-            + "two moderators never get the same comment, also across instances sharing one PostgreSQL.")
-    public ClaimResponse claim(@Valid @NotNull(message = "is required") ClaimRequest request) {
-        // The fixed rules are on the record (Bean Validation); the configured maximum is checked here.
+            + "two moderators never get the same comment, also across instances sharing one PostgreSQL. An unknown field "
+            + "is refused (400).")
+    public ClaimResponse claim(@RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ClaimRequest.class))) byte[] content) throws IOException {
+        // Read here rather than by the framework: strictly (see StrictJsonBody). The fixed rules are on the record
+        // (Bean Validation, applied here since the framework no longer reads it); the configured maximum is checked here.
+        ClaimRequest request = valid(claimReader.read(content));
         RequestChecks checks = new RequestChecks();
         checks.require(request.count() == null || request.count() <= config.maxClaim(), "count", "must be within 1.." + config.maxClaim());
         checks.throwIfInvalid();
@@ -137,10 +160,26 @@ public class QueueResource {
 
     @POST
     @Path("/release")
-    @Operation(summary = "Release your claims", description = "Gives back every comment you hold on the site.")
-    public ReleaseResponse release(@Valid @NotNull(message = "is required") ReleaseRequest request) {
+    @Operation(summary = "Release your claims", description = "Gives back every comment you hold on the site. An unknown "
+            + "field is refused (400).")
+    public ReleaseResponse release(@RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ReleaseRequest.class))) byte[] content) throws IOException {
+        ReleaseRequest request = valid(releaseReader.read(content));
         caller.checkSite(request.siteId());
         return new ReleaseResponse(queues.release(request.siteId(), caller.actor()));
+    }
+
+    /**
+     * @param request a body read strictly
+     * @return the body, when it keeps the constraints on its record
+     * @throws ConstraintViolationException answered as a 400 naming each field, as the framework's validation was
+     */
+    private <T> T valid(T request) {
+        Set<ConstraintViolation<T>> violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        return request;
     }
 
     static <E extends Enum<E>> E parse(Class<E> type, String value, E fallback, String field, RequestChecks checks) {

@@ -48,6 +48,11 @@ class OpenApiSecurityTest {
                 .body("paths.'/api/v1/admin/keys'.post." + schema, org.hamcrest.Matchers.endsWith("/CreateKeyRequest"))
                 .body("paths.'/api/v1/admin/webhooks'.post." + schema, org.hamcrest.Matchers.endsWith("/EndpointRequest"))
                 .body("paths.'/api/v1/admin/webhooks/{id}'.put." + schema, org.hamcrest.Matchers.endsWith("/EndpointRequest"))
+                .body("paths.'/api/v1/comments/{siteId}/{id}/decision'.post." + schema, org.hamcrest.Matchers.endsWith("/DecisionRequest"))
+                .body("paths.'/api/v1/decisions'.post." + schema, org.hamcrest.Matchers.endsWith("/BulkRequest"))
+                .body("paths.'/api/v1/queue/claim'.post." + schema, org.hamcrest.Matchers.endsWith("/ClaimRequest"))
+                .body("paths.'/api/v1/queue/release'.post." + schema, org.hamcrest.Matchers.endsWith("/ReleaseRequest"))
+                .body("components.schemas.ClaimRequest.properties.durationSeconds.maximum", equalTo(3600))
                 .body("components.schemas.TrainRequest.properties", hasKey("reviewRecall"));
     }
 }

@@ -111,6 +111,41 @@ abstract class LabelsContract {
     }
 
     @Test
+    void aMisspeltOrRepeatedParameterWithdrawsNothing() {
+        String site = site();
+        String first = importFile(site, "id\ttweet\tsubtask_a\n1\tyou clown\tOFF\n2\tnice goal\tNOT\n", OLID_LIKE_MAPPING);
+        String second = importFile(site, "id\ttweet\tsubtask_a\n1\tgreat thread\tNOT\n", OLID_LIKE_MAPPING);
+        assertEquals("SUCCEEDED", Jobs.finished(first).getString("status"));
+        assertEquals("SUCCEEDED", Jobs.finished(second).getString("status"));
+        String labelsPath = "/api/v1/admin/sites/{site}/labels";
+        // Dropped, a misspelt sourceRef would withdraw every imported label of the site, not those of one import.
+        asAdmin().queryParam("source", "IMPORT").queryParam("source_ref", first).delete(labelsPath, site)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", equalTo(List.of("source_ref")))
+                .body("errors[0].reason", equalTo("is not a known parameter"))
+                .body("detail", equalTo("source_ref: is not a known parameter"));
+        // Names are matched exactly, as JSON fields are (the HTTP layer would match these two regardless of case).
+        asAdmin().queryParam("source", "IMPORT").queryParam("sourceref", first).delete(labelsPath, site)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", equalTo(List.of("sourceref")))
+                .body("errors[0].reason", equalTo("is not a known parameter"));
+        asAdmin().queryParam("Source", "IMPORT").queryParam("sourceRef", first).delete(labelsPath, site)
+                .then().statusCode(400).body("errors.field", hasItem("Source"));
+        // Given twice, only the first would count.
+        asAdmin().queryParam("source", "IMPORT").queryParam("sourceRef", first, second).delete(labelsPath, site)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", equalTo(List.of("sourceRef")))
+                .body("errors[0].reason", equalTo("is given more than once"));
+        asAdmin().get(labelsPath, site).then().statusCode(200).body("bySource.IMPORT", equalTo(3));
+        asAdmin().queryParam("action", "LABELS_WITHDRAWN").queryParam("siteId", site).get("/api/v1/audit")
+                .then().statusCode(200).body("entries", org.hamcrest.Matchers.empty());
+
+        asAdmin().queryParam("source", "IMPORT").queryParam("sourceRef", first).delete(labelsPath, site)
+                .then().statusCode(200).body("deleted", equalTo(2));
+        asAdmin().get(labelsPath, site).then().statusCode(200).body("bySource.IMPORT", equalTo(1));
+    }
+
+    @Test
     void aFileWithoutTheMappedColumnsFailsAndStoresNothing() {
         String site = site();
         String jobId = importFile(site, "id\ttext\tlabel\n1\tyou clown\tOFF\n", OLID_LIKE_MAPPING);

@@ -25,6 +25,8 @@ class QueueValidationTest {
         asAdmin().body(Map.of("siteId", "q-site", "count", 51)).post("/api/v1/queue/claim")
                 .then().statusCode(400).body("errors[0].field", equalTo("count")).body("errors[0].reason", equalTo("must be within 1..50"));
         asAdmin().body("null").post("/api/v1/queue/claim").then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("body")).body("errors[0].reason", equalTo("must be a JSON object"));
+        asAdmin().body("").post("/api/v1/queue/claim").then().statusCode(400).contentType(PROBLEM)
                 .body("errors[0].field", equalTo("body")).body("errors[0].reason", equalTo("is required"));
         asAdmin().body(Map.of("count", 1)).post("/api/v1/queue/claim").then().statusCode(400)
                 .body("errors[0].field", equalTo("siteId")).body("errors[0].reason", equalTo("is required"));

@@ -177,6 +177,80 @@ abstract class ReviewContract {
     }
 
     @Test
+    void aMisspeltDecisionFieldDecidesNothing() {
+        String site = heldSite();
+        ingest(site, "m1", "a", "u1", "hold: first comment");
+        ingest(site, "m2", "a", "u2", "hold: second comment");
+        String moderator = TestKeys.create("moderator", "typo-" + site);
+        // Each would be decided without the check or the words it meant to carry: the comment is still at revision 1,
+        // in review, so a dropped expectedRevision 7 or expectedStatus APPROVED would no longer stop the decision.
+        Map<String, Map<String, Object>> typos = Map.of(
+                "expectedRevison", Map.of("decision", "REJECT", "expectedRevison", 7),
+                "expectedstatus", Map.of("decision", "REJECT", "expectedstatus", "APPROVED"),
+                "notes", Map.of("decision", "REJECT", "notes", "repeat offender"),
+                "reasons", Map.of("decision", "REJECT", "reasons", "insult"));
+        typos.forEach((field, body) -> TestKeys.as(moderator).body(body).post("/api/v1/comments/{site}/m1/decision", site)
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("errors.field", equalTo(List.of(field)))
+                .body("errors[0].reason", equalTo("is not a known field")));
+        TestKeys.as(moderator).body("null").post("/api/v1/comments/{site}/m1/decision", site).then().statusCode(400)
+                .contentType(PROBLEM).body("errors[0].field", equalTo("body"));
+
+        // In bulk: a misspelt field of one decision, or of the request, refuses the whole request.
+        TestKeys.as(moderator).body(Map.of("siteId", site, "decisions", List.of(Map.of("id", "m1", "decision", "REJECT"),
+                        Map.of("id", "m2", "decision", "REJECT", "expectedRevison", 7))))
+                .post("/api/v1/decisions").then().statusCode(400).contentType(PROBLEM)
+                .body("errors.field", equalTo(List.of("decisions[1].expectedRevison")))
+                .body("errors[0].reason", equalTo("is not a known field"));
+        TestKeys.as(moderator).body(Map.of("siteId", site, "note", "spam wave", "decisions", List.of(Map.of("id", "m1", "decision", "REJECT"))))
+                .post("/api/v1/decisions").then().statusCode(400).contentType(PROBLEM)
+                .body("errors.field", equalTo(List.of("note")))
+                .body("errors[0].reason", equalTo("is not a known field"));
+
+        for (String id : List.of("m1", "m2")) {
+            asAdmin().get("/api/v1/comments/{site}/{id}", site, id).then().statusCode(200)
+                    .body("status", equalTo("REVIEW")).body("revision", equalTo(1)).body("decidedBy", org.hamcrest.Matchers.nullValue());
+        }
+        asAdmin().queryParam("siteId", site).queryParam("action", "COMMENT_DECIDED").get("/api/v1/audit")
+                .then().statusCode(200).body("entries", hasSize(0));
+        // Spelt right, the same check stops the decision.
+        TestKeys.as(moderator).body(Map.of("decision", "REJECT", "expectedRevision", 7)).post("/api/v1/comments/{site}/m1/decision", site)
+                .then().statusCode(409);
+    }
+
+    @Test
+    void aMisspeltClaimOrReleaseFieldClaimsAndReleasesNothing() {
+        String site = heldSite();
+        for (int i = 0; i < 3; i++) {
+            ingest(site, "h" + i, "a", "u" + i, "hold: comment " + i);
+        }
+        String alice = TestKeys.create("moderator", "alice-claims-" + site);
+        String bob = TestKeys.create("moderator", "bob-claims-" + site);
+        String carol = TestKeys.create("moderator", "carol-claims-" + site);
+        // Dropped, "cout" would claim the default 10 (here all three), "durationSecond" hold them for the default time.
+        TestKeys.as(alice).body(Map.of("siteId", site, "cout", 1)).post("/api/v1/queue/claim").then().statusCode(400)
+                .contentType(PROBLEM).body("errors.field", equalTo(List.of("cout")))
+                .body("errors[0].reason", equalTo("is not a known field"));
+        TestKeys.as(bob).body(Map.of("siteId", site, "count", 1, "durationSecond", 3600)).post("/api/v1/queue/claim")
+                .then().statusCode(400).contentType(PROBLEM).body("errors.field", equalTo(List.of("durationSecond")))
+                .body("errors[0].reason", equalTo("is not a known field"));
+        TestKeys.as(alice).body(Map.of("siteId", site, "count", 1)).post("/api/v1/queue/claim").then().statusCode(200)
+                .body("items", hasSize(1));
+        TestKeys.as(bob).body(Map.of("siteId", site, "count", 10)).post("/api/v1/queue/claim").then().statusCode(200)
+                .body("items", hasSize(2));
+        // Dropped, "ids" would release every claim of alice's on the site, not some.
+        TestKeys.as(alice).body(Map.of("siteId", site, "ids", List.of("h0"))).post("/api/v1/queue/release").then().statusCode(400)
+                .contentType(PROBLEM).body("errors.field", equalTo(List.of("ids")))
+                .body("errors[0].reason", equalTo("is not a known field"));
+        TestKeys.as(alice).body("null").post("/api/v1/queue/release").then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("body"));
+        TestKeys.as(carol).body(Map.of("siteId", site, "count", 10)).post("/api/v1/queue/claim").then().statusCode(200)
+                .body("items", hasSize(0));
+        TestKeys.as(alice).body(Map.of("siteId", site)).post("/api/v1/queue/release").then().statusCode(200)
+                .body("released", equalTo(1));
+    }
+
+    @Test
     void bulkDecisionsStandAlone() {
         String site = heldSite();
         ingest(site, "b1", "a", "u1", "hold: one");
