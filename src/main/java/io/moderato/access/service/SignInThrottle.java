@@ -151,8 +151,9 @@ public class SignInThrottle {
         QuarkusTransaction.requiringNew().run(() -> rows.deleteById(key));
     }
 
-    /** Deletes the failures that no longer count, every few minutes. */
-    @Scheduled(every = "5m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    /** Deletes the failures that no longer count, every few minutes (not while the service starts or stops). */
+    @Scheduled(every = "5m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void forgetOldFailures() {
         Instant now = Instant.now();
         QuarkusTransaction.requiringNew().run(() -> rows.deleteOver(now.minus(config.signInWindow()), now));

@@ -201,8 +201,12 @@ public class JobService {
         });
     }
 
-    /** Beats for this instance's jobs and fails other instances' silent ones. */
-    @Scheduled(every = "5s", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    /**
+     * Beats for this instance's jobs and fails other instances' silent ones. Skipped while the service starts or stops:
+     * a stop can take seconds (Kafka's consumers close), and the database is closed before the scheduler.
+     */
+    @Scheduled(every = "5s", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void heartbeat() {
         Instant now = now();
         QuarkusTransaction.requiringNew().run(() -> jobs.beat(instance, now));

@@ -93,10 +93,11 @@ public class ModelLifecycle {
     /**
      * Makes live here what the database records as live, when another replica promoted or rolled back a bundle. The
      * bundle must be in this replica's data directory (in a cluster, a shared volume); one that is not stays logged
-     * once, and the bundle live before stays live.
+     * once, and the bundle live before stays live. Skipped while the service starts or stops (the database is closed
+     * before the scheduler, and a stop can take seconds).
      */
     @Scheduled(every = "${moderato.models.follow-interval}", delayed = "${moderato.models.follow-interval}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     synchronized void followPromotions() {
         if (classification.liveBundle().isEmpty()) {
             return;  // still starting, or training the first bundle: start-up loads what is live

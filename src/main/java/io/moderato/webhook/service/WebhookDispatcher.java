@@ -79,7 +79,7 @@ public class WebhookDispatcher {
     }
 
     @Scheduled(identity = "webhook-dispatcher", every = "${moderato.webhooks.dispatch-interval}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void dispatchDue() {
         if (stopping) {
             return;
