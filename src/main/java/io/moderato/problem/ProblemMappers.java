@@ -111,6 +111,9 @@ public class ProblemMappers {
      */
     public static FieldError fieldError(JsonMappingException e) {
         String field = path(e);
+        if (e instanceof UnrecognizedPropertyException) {
+            return new FieldError(field, "is not a known field");
+        }
         if (e instanceof InvalidFormatException format && format.getTargetType() != null) {
             Class<?> type = format.getTargetType();
             if (type.isEnum()) {

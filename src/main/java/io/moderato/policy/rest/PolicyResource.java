@@ -96,7 +96,8 @@ public class PolicyResource {
     @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
     @Operation(summary = "Change part of a site's policy", description = "A JSON Merge Patch (RFC 7396) of the policy: "
             + "members named change, objects (thresholds) merge, a member set to null returns to its default, the rest "
-            + "stays as stored. If-Match and 412 as for PUT. Recorded in the audit log (POLICY_CHANGED).")
+            + "stays as stored; a member the policy does not have is refused, as for PUT (also one set to null). If-Match "
+            + "and 412 as for PUT. Recorded in the audit log (POLICY_CHANGED).")
     @APIResponse(responseCode = "200", description = "Stored; ETag is the new version")
     @APIResponse(responseCode = "412", description = "The policy changed since the If-Match version",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

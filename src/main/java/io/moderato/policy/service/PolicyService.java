@@ -2,7 +2,9 @@ package io.moderato.policy.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.moderato.audit.service.AuditLog;
 import io.moderato.policy.MergePatch;
 import io.moderato.policy.PolicyEvaluator;
@@ -34,6 +36,8 @@ public class PolicyService {
 
     private final SitePolicyRepository policies;
     private final ObjectMapper json;
+    /** A merge patch's members checked against the policy's fields, as a PUT's body is (StrictJsonBody). */
+    private final ObjectReader strict;
     private final AuditLog audit;
     private final Map<String, Cached> evaluators = new ConcurrentHashMap<>();
 
@@ -58,6 +62,7 @@ public class PolicyService {
     public PolicyService(SitePolicyRepository policies, ObjectMapper json, AuditLog audit) {
         this.policies = policies;
         this.json = json;
+        this.strict = json.readerFor(SitePolicy.class).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         this.audit = audit;
     }
 
@@ -125,6 +130,10 @@ public class PolicyService {
         JsonNode current = json.valueToTree(get(siteId).policy());
         SitePolicy patched;
         try {
+            // The patch has the policy's shape, so it reads as a (partial) policy: read strictly, a member the policy
+            // does not have is refused with the PUT's field path, also one set to null (which the merge would drop
+            // without a trace), where ignoring it would answer 200 and change nothing.
+            strict.treeToValue(patch, SitePolicy.class);
             patched = json.treeToValue(MergePatch.apply(current, patch), SitePolicy.class);
         } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
             throw ProblemException.invalid(List.of(ProblemMappers.fieldError(e)));

@@ -83,6 +83,33 @@ class PolicyResourceTest {
     }
 
     @Test
+    void aMergePatchWithAMisspeltMemberIsRefusedNotIgnored() {
+        String site = site();
+        asAdmin().body(Map.of("bannedWords", List.of("spam"), "thresholds", Map.of("toxicity", Map.of("review", 0.5, "reject", 0.9))))
+                .put(PATH, site).then().statusCode(200);
+        // Ignored, a misspelt member would answer 200 and change nothing: the caller would think the words banned.
+        asAdmin().contentType("application/merge-patch+json").body("{\"bannedWord\":[\"x\"]}").patch(PATH, site)
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("bannedWord"))
+                .body("errors[0].reason", equalTo("is not a known field"));
+        asAdmin().contentType("application/merge-patch+json").body("{\"thresholds\":{\"toxicity\":{\"reveiw\":0.6}}}")
+                .patch(PATH, site).then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("thresholds.toxicity.reveiw"))
+                .body("errors[0].reason", equalTo("is not a known field"));
+        // Set to null (remove it), a misspelt member is refused too: the caller meant to reset something.
+        asAdmin().contentType("application/merge-patch+json").body("{\"bannedWord\":null}").patch(PATH, site)
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("bannedWord"))
+                .body("errors[0].reason", equalTo("is not a known field"));
+        asAdmin().contentType("application/merge-patch+json").body("{\"thresholds\":{\"toxicity\":{\"reveiw\":null}}}")
+                .patch(PATH, site).then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("thresholds.toxicity.reveiw"))
+                .body("errors[0].reason", equalTo("is not a known field"));
+        asAdmin().get(PATH, site).then().statusCode(200).body("version", equalTo(1))
+                .body("policy.bannedWords", contains("spam"))
+                .body("policy.thresholds.toxicity.review", equalTo(0.5f))
+                .body("policy.thresholds.toxicity.reject", equalTo(0.9f));
+    }
+
+    @Test
     void badValuesNameTheFieldAndTheAllowedValues() {
         String site = site();
         asAdmin().body(Map.of("links", "SOMETIMES")).put(PATH, site).then().statusCode(400).contentType(PROBLEM)
