@@ -109,21 +109,19 @@ public class ApiKeyResource {
         CreateKeyRequest request = reader.read(content);
         RequestChecks checks = new RequestChecks();
         Role role = null;
-        if (checks.require(request != null, "body", "is required")) {
-            checks.requireText(request.name(), "name", 200);
-            if (checks.require(request.role() != null, "role", "is required")) {
-                role = Arrays.stream(Role.values()).filter(r -> r.name().equalsIgnoreCase(request.role())).findFirst().orElse(null);
-                checks.require(role != null, "role", "must be one of client, moderator, admin");
+        checks.requireText(request.name(), "name", 200);
+        if (checks.require(request.role() != null, "role", "is required")) {
+            role = Arrays.stream(Role.values()).filter(r -> r.name().equalsIgnoreCase(request.role())).findFirst().orElse(null);
+            checks.require(role != null, "role", "must be one of client, moderator, admin");
+        }
+        checks.require(request.expiresAt() == null || request.expiresAt().isAfter(Instant.now()), "expiresAt", "must be in the future");
+        checks.require(request.rateLimitPerMinute() == null || request.rateLimitPerMinute() > 0, "rateLimitPerMinute", "must be positive");
+        if (request.sites() != null && checks.require(request.sites().size() <= MAX_SITES, "sites", "must list at most " + MAX_SITES + " sites")) {
+            for (int i = 0; i < request.sites().size(); i++) {
+                checks.require(SiteIds.isValid(request.sites().get(i)), "sites[" + i + "]",
+                        "must be 1 to 100 letters, digits, dots, dashes or underscores");
             }
-            checks.require(request.expiresAt() == null || request.expiresAt().isAfter(Instant.now()), "expiresAt", "must be in the future");
-            checks.require(request.rateLimitPerMinute() == null || request.rateLimitPerMinute() > 0, "rateLimitPerMinute", "must be positive");
-            if (request.sites() != null && checks.require(request.sites().size() <= MAX_SITES, "sites", "must list at most " + MAX_SITES + " sites")) {
-                for (int i = 0; i < request.sites().size(); i++) {
-                    checks.require(SiteIds.isValid(request.sites().get(i)), "sites[" + i + "]",
-                            "must be 1 to 100 letters, digits, dots, dashes or underscores");
-                }
-                checks.require(request.sites().isEmpty() || role != Role.ADMIN, "sites", "an admin key acts on every site; only client and moderator keys can be limited");
-            }
+            checks.require(request.sites().isEmpty() || role != Role.ADMIN, "sites", "an admin key acts on every site; only client and moderator keys can be limited");
         }
         checks.throwIfInvalid();
         ApiKeyService.CreatedKey created = keys.create(request.name().strip(), role, request.expiresAt(),

@@ -88,17 +88,15 @@ public class CommentDecisionResource {
         RequestChecks checks = new RequestChecks();
         Decision decision = null;
         CommentStatus expected = null;
-        if (checks.require(request != null, prefix.isEmpty() ? "body" : prefix + "decision", "is required")) {
-            if (checks.require(request.decision() != null, prefix + "decision", "is required")) {
-                decision = "APPROVE".equalsIgnoreCase(request.decision()) ? Decision.APPROVE
-                        : "REJECT".equalsIgnoreCase(request.decision()) ? Decision.REJECT : null;
-                checks.require(decision != null, prefix + "decision", "must be APPROVE or REJECT");
-            }
-            checks.optionalText(request.reason(), prefix + "reason", 500);
-            checks.optionalText(request.note(), prefix + "note", 2000);
-            if (request.expectedStatus() != null) {
-                expected = QueueResource.parse(CommentStatus.class, request.expectedStatus(), null, prefix + "expectedStatus", checks);
-            }
+        if (checks.require(request.decision() != null, prefix + "decision", "is required")) {
+            decision = "APPROVE".equalsIgnoreCase(request.decision()) ? Decision.APPROVE
+                    : "REJECT".equalsIgnoreCase(request.decision()) ? Decision.REJECT : null;
+            checks.require(decision != null, prefix + "decision", "must be APPROVE or REJECT");
+        }
+        checks.optionalText(request.reason(), prefix + "reason", 500);
+        checks.optionalText(request.note(), prefix + "note", 2000);
+        if (request.expectedStatus() != null) {
+            expected = QueueResource.parse(CommentStatus.class, request.expectedStatus(), null, prefix + "expectedStatus", checks);
         }
         checks.throwIfInvalid();
         return new DecisionService.DecisionCommand(siteId, id, decision, request.reason(), request.note(),

@@ -97,18 +97,16 @@ public class DecisionResource {
         // Read here rather than by the framework: strictly (see StrictJsonBody).
         BulkRequest request = reader.read(content);
         RequestChecks checks = new RequestChecks();
-        if (checks.require(request != null, "body", "is required")) {
-            if (checks.require(request.siteId() != null, "siteId", "is required")) {
-                checks.require(SiteIds.isValid(request.siteId()), "siteId", "is not a valid site id");
-            }
-            if (checks.require(request.decisions() != null && !request.decisions().isEmpty(), "decisions", "must not be empty")) {
-                checks.require(request.decisions().size() <= MAX_BULK, "decisions", "must have at most " + MAX_BULK + " items");
-                Set<String> ids = new HashSet<>();
-                for (int i = 0; i < request.decisions().size(); i++) {
-                    BulkItem item = request.decisions().get(i);
-                    if (checks.require(item != null && item.id() != null && !item.id().isBlank(), "decisions[" + i + "].id", "is required")) {
-                        checks.require(ids.add(item.id()), "decisions[" + i + "].id", "appears twice");
-                    }
+        if (checks.require(request.siteId() != null, "siteId", "is required")) {
+            checks.require(SiteIds.isValid(request.siteId()), "siteId", "is not a valid site id");
+        }
+        if (checks.require(request.decisions() != null && !request.decisions().isEmpty(), "decisions", "must not be empty")) {
+            checks.require(request.decisions().size() <= MAX_BULK, "decisions", "must have at most " + MAX_BULK + " items");
+            Set<String> ids = new HashSet<>();
+            for (int i = 0; i < request.decisions().size(); i++) {
+                BulkItem item = request.decisions().get(i);
+                if (checks.require(item != null && item.id() != null && !item.id().isBlank(), "decisions[" + i + "].id", "is required")) {
+                    checks.require(ids.add(item.id()), "decisions[" + i + "].id", "appears twice");
                 }
             }
         }

@@ -220,23 +220,21 @@ public class WebhookResource {
     private static WebhookService.EndpointSettings settings(EndpointRequest request) {
         RequestChecks checks = new RequestChecks();
         Set<WebhookEventType> events = EnumSet.noneOf(WebhookEventType.class);
-        if (checks.require(request != null, "body", "is required")) {
-            if (checks.requireText(request.url(), "url", MAX_URL_LENGTH)) {
-                checks.require(isHttpUrl(request.url()), "url", "must be an absolute http or https URL with a host");
+        if (checks.requireText(request.url(), "url", MAX_URL_LENGTH)) {
+            checks.require(isHttpUrl(request.url()), "url", "must be an absolute http or https URL with a host");
+        }
+        if (checks.require(request.events() != null && !request.events().isEmpty(), "events",
+                "must name at least one of " + EVENT_NAMES)) {
+            for (int i = 0; i < request.events().size(); i++) {
+                Optional<WebhookEventType> type = Optional.ofNullable(request.events().get(i))
+                        .flatMap(WebhookEventType::fromWireName);
+                checks.require(type.isPresent(), "events[" + i + "]", "must be one of " + EVENT_NAMES);
+                type.ifPresent(events::add);
             }
-            if (checks.require(request.events() != null && !request.events().isEmpty(), "events",
-                    "must name at least one of " + EVENT_NAMES)) {
-                for (int i = 0; i < request.events().size(); i++) {
-                    Optional<WebhookEventType> type = Optional.ofNullable(request.events().get(i))
-                            .flatMap(WebhookEventType::fromWireName);
-                    checks.require(type.isPresent(), "events[" + i + "]", "must be one of " + EVENT_NAMES);
-                    type.ifPresent(events::add);
-                }
-            }
-            if (request.siteId() != null) {
-                checks.require(SiteIds.isValid(request.siteId()), "siteId",
-                        "must be 1 to 100 letters, digits, dots, dashes or underscores");
-            }
+        }
+        if (request.siteId() != null) {
+            checks.require(SiteIds.isValid(request.siteId()), "siteId",
+                    "must be 1 to 100 letters, digits, dots, dashes or underscores");
         }
         checks.throwIfInvalid();
         return new WebhookService.EndpointSettings(request.url().strip(), events, request.siteId(),
