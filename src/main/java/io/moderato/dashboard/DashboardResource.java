@@ -7,6 +7,7 @@ import io.moderato.access.service.SessionService;
 import io.moderato.access.service.SignInThrottle;
 import io.moderato.classification.Attribute;
 import io.moderato.classification.Topic;
+import io.moderato.problem.LenientParameters;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.HttpServerRequest;
@@ -42,6 +43,7 @@ import java.util.function.Function;
  * cookie, so the dashboard is just one more client of the API. The pages are open endpoints (no API key) and check
  * the dashboard session themselves: without one they send the browser to the sign-in form.
  */
+@LenientParameters("HTML pages a browser opens with whatever the address holds; ?site= is read by the page's script")
 @Path("/dashboard")
 @PermitAll
 @Tag(name = "Dashboard")

@@ -103,13 +103,26 @@ public final class RequestChecks {
      * compared exactly, as JSON fields are, although the HTTP layer hands {@code @QueryParam} a name in any case.
      *
      * @param given the request's query parameters, e.g. {@code UriInfo.getQueryParameters()}
-     * @param known the parameters the endpoint reads
+     * @param known the parameters the endpoint reads, each once
      */
     public void onlyKnownParameters(Map<String, ? extends List<String>> given, Set<String> known) {
+        onlyKnownParameters(given, known, Set.of());
+    }
+
+    /**
+     * As {@link #onlyKnownParameters(Map, Set)}, for an endpoint that also reads some parameters as lists: those may
+     * be given any number of times.
+     *
+     * @param given      the request's query parameters
+     * @param single     the parameters the endpoint reads once
+     * @param repeatable the parameters it reads as lists
+     */
+    public void onlyKnownParameters(Map<String, ? extends List<String>> given, Set<String> single, Set<String> repeatable) {
         for (Map.Entry<String, ? extends List<String>> parameter : given.entrySet()) {
-            if (require(known.contains(parameter.getKey()), parameter.getKey(), "is not a known parameter")) {
-                require(parameter.getValue() == null || parameter.getValue().size() <= 1, parameter.getKey(),
-                        "is given more than once");
+            String name = parameter.getKey();
+            if (require(single.contains(name) || repeatable.contains(name), name, "is not a known parameter")
+                    && !repeatable.contains(name)) {
+                require(parameter.getValue() == null || parameter.getValue().size() <= 1, name, "is given more than once");
             }
         }
     }

@@ -5,6 +5,7 @@ import io.moderato.classification.Classification;
 import io.moderato.classification.ScoringMode;
 import io.moderato.classification.config.ClassificationConfig;
 import io.moderato.classification.service.ClassificationService;
+import io.moderato.problem.LenientParameters;
 import io.moderato.problem.Problem;
 import io.moderato.problem.RequestChecks;
 import jakarta.annotation.security.RolesAllowed;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Set;
 
 /** Scores comments for the toxicity attributes and topics, and shows which words drove each score. */
+@LenientParameters("site integrations written by third parties; the bodies' unknown fields are ignored as well")
 @Path("/api/v1/classify")
 @RolesAllowed(Roles.CLIENT)
 @Tag(name = "Classification")

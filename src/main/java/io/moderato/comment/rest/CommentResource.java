@@ -7,6 +7,7 @@ import io.moderato.comment.CommentView;
 import io.moderato.comment.service.CommentService;
 import io.moderato.comment.service.IngestCommand;
 import io.moderato.policy.SiteIds;
+import io.moderato.problem.LenientParameters;
 import io.moderato.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -25,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Ingesting comments and reading one back. */
+@LenientParameters("site integrations written by third parties; the bodies' unknown fields are ignored as well")
 @Path("/api/v1/comments")
 @Tag(name = "Comments")
 @Consumes(MediaType.APPLICATION_JSON)

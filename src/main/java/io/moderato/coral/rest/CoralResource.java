@@ -7,6 +7,7 @@ import io.moderato.coral.CoralModeration;
 import io.moderato.coral.CoralSignature;
 import io.moderato.coral.config.CoralConfig;
 import io.moderato.coral.service.CoralModerationService;
+import io.moderato.problem.LenientParameters;
 import io.moderato.problem.Problem;
 import io.moderato.problem.ProblemException;
 import io.moderato.problem.RequestChecks;
@@ -30,6 +31,7 @@ import java.util.Set;
  * Coral Talk's External Moderation Phase. Coral authenticates with its request signature, not an API key, so the
  * endpoint is open to the key filter and checks {@code X-Coral-Signature} against the configured secrets first.
  */
+@LenientParameters("Coral Talk calls the URL its administrator configured, with whatever query it holds")
 @Path("/api/v1/coral/moderate")
 @PermitAll
 @Tag(name = "Coral Talk")

@@ -24,11 +24,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
@@ -41,7 +39,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 /** A site's labels: import a labelled history, see how many there are, export them, withdraw them by source. */
 @jakarta.ws.rs.Path("/api/v1/admin/sites/{siteId}")
@@ -49,12 +46,6 @@ import java.util.Set;
 @RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 public class LabelResource {
-
-    /**
-     * The query parameters a withdrawal reads; any other is refused, since a misspelt {@code sourceRef} would
-     * otherwise be dropped and every label of the source withdrawn.
-     */
-    private static final Set<String> WITHDRAW_PARAMETERS = Set.of("source", "sourceRef");
 
     /** Where uploaded files wait for their import job, under the data directory. */
     static final String IMPORTS_DIR = "imports";
@@ -167,10 +158,11 @@ public class LabelResource {
             + "IMPORT), or with `sourceRef` only those of one import job (or comment, or feedback). Any other query "
             + "parameter, or one given twice, is refused (400), so a misspelt `sourceRef` withdraws nothing. Audited.")
     public Map<String, Object> withdraw(@PathParam("siteId") String siteId, @QueryParam("source") String source,
-                                        @QueryParam("sourceRef") String sourceRef, @Context UriInfo uri) {
+                                        @QueryParam("sourceRef") String sourceRef) {
+        // Any other query parameter, or one of these twice, was refused before (KnownParametersFilter): a misspelt
+        // sourceRef would otherwise be dropped and every label of the source withdrawn.
         SiteIds.check(siteId);
         RequestChecks checks = new RequestChecks();
-        checks.onlyKnownParameters(uri.getQueryParameters(), WITHDRAW_PARAMETERS);
         LabelSource parsed = null;
         try {
             parsed = LabelSource.valueOf(source == null ? "" : source);

@@ -1,5 +1,6 @@
 package io.moderato.perspective.rest;
 
+import io.moderato.problem.LenientParameters;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -22,6 +23,7 @@ import java.nio.charset.StandardCharsets;
  * samples build their clients from it ({@code discoveryServiceUrl=.../$discovery/rest?version=v1alpha1} in Python,
  * {@code google.discoverAPI(...)} in Node), so with Moderato's URL in its place they work unchanged.
  */
+@LenientParameters("Google's client libraries fetch the discovery document with parameters of their own")
 @Path("/$discovery/rest")
 @PermitAll
 @Tag(name = "Perspective API")

@@ -15,6 +15,7 @@ import io.moderato.perspective.PerspectiveApi.SuggestCommentScoreResponse;
 import io.moderato.perspective.PerspectiveException;
 import io.moderato.perspective.service.PerspectiveService;
 import io.moderato.problem.GoogleError;
+import io.moderato.problem.LenientParameters;
 import io.moderato.problem.ProblemException;
 import io.moderato.problem.ProblemMappers;
 import io.quarkus.security.AuthenticationFailedException;
@@ -44,6 +45,7 @@ import java.util.List;
  * failure on these paths, malformed JSON included, answers in Google's error format; the exception mappers below
  * apply to this resource only.
  */
+@LenientParameters("Perspective's client libraries send the key as ?key= and Google's standard parameters (alt, prettyPrint, fields...)")
 @Path("/v1alpha1")
 @RolesAllowed(Roles.CLIENT)
 @Tag(name = "Perspective API")
