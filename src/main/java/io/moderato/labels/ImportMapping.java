@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.moderato.classification.Attribute;
 import io.moderato.problem.FieldError;
 import io.moderato.problem.ProblemException;
+import io.moderato.problem.RequestChecks;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -43,7 +44,16 @@ public record ImportMapping(Format format, String text, Map<Attribute, LabelColu
     public record LabelColumn(String column, Set<String> positive) {
     }
 
+    /** The mapping's members. */
+    private static final Set<String> MEMBERS = Set.of("format", "text", "labels");
+    /** An attribute's members, under {@code labels}. */
+    private static final Set<String> COLUMN_MEMBERS = Set.of("column", "positive");
+
     /**
+     * Reads a mapping strictly, as the service's strict bodies are read: an unknown member, at the top or in an
+     * attribute's column, is refused ({@code is not a known field}), since a misspelt {@code positive} would make the
+     * column read as numbers and fail row by row in the job, and a misspelt optional member would be lost.
+     *
      * @param mapping the {@code mapping} part of an import request
      * @return the mapping
      * @throws ProblemException 400 naming each wrong field
@@ -53,6 +63,7 @@ public record ImportMapping(Format format, String text, Map<Attribute, LabelColu
         if (mapping == null || !mapping.isObject()) {
             throw ProblemException.invalid("mapping", "must be a JSON object");
         }
+        onlyKnown(mapping, "mapping", MEMBERS, errors);
         Format format = null;
         JsonNode formatNode = mapping.get("format");
         if (formatNode == null || !formatNode.isTextual()) {
@@ -83,6 +94,7 @@ public record ImportMapping(Format format, String text, Map<Attribute, LabelColu
                             + " threat, identity_attack, profanity, sexually_explicit"));
                     continue;
                 }
+                onlyKnown(field.getValue(), path, COLUMN_MEMBERS, errors);
                 JsonNode column = field.getValue().get("column");
                 if (column == null || !column.isTextual() || column.asText().isBlank()) {
                     errors.add(new FieldError(path + ".column", "is required"));
@@ -104,6 +116,17 @@ public record ImportMapping(Format format, String text, Map<Attribute, LabelColu
             throw ProblemException.invalid(errors);
         }
         return new ImportMapping(format, textNode.asText(), labels);
+    }
+
+    private static void onlyKnown(JsonNode object, String path, Set<String> known, List<FieldError> errors) {
+        if (!object.isObject()) {
+            return;
+        }
+        object.fieldNames().forEachRemaining(name -> {
+            if (!known.contains(name)) {
+                errors.add(new FieldError(path + "." + name, RequestChecks.UNKNOWN_FIELD));
+            }
+        });
     }
 
     /**

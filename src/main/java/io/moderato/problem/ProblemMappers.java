@@ -93,7 +93,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unknownField(UnrecognizedPropertyException e, UriInfo uri) {
-        return invalidField(path(e), "is not a known field", uri);
+        return invalidField(path(e), RequestChecks.UNKNOWN_FIELD, uri);
     }
 
     @ServerExceptionMapper
@@ -112,7 +112,7 @@ public class ProblemMappers {
     public static FieldError fieldError(JsonMappingException e) {
         String field = path(e);
         if (e instanceof UnrecognizedPropertyException) {
-            return new FieldError(field, "is not a known field");
+            return new FieldError(field, RequestChecks.UNKNOWN_FIELD);
         }
         if (e instanceof InvalidFormatException format && format.getTargetType() != null) {
             Class<?> type = format.getTargetType();

@@ -10,6 +10,9 @@ import java.util.Set;
 /** Collects field errors while a request is checked, then refuses it with all of them at once. */
 public final class RequestChecks {
 
+    /** The reason for a JSON member the request's type does not have, wherever such a member is refused. */
+    public static final String UNKNOWN_FIELD = "is not a known field";
+
     private final List<FieldError> errors = new ArrayList<>();
 
     /**

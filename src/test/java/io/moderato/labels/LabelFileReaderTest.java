@@ -100,6 +100,17 @@ class LabelFileReaderTest {
     }
 
     @Test
+    void aMappingRefusesMembersItDoesNotHave() {
+        ProblemException e = assertThrows(ProblemException.class, () -> ImportMapping.parse(JSON.readTree(
+                "{\"format\": \"tsv\", \"text\": \"t\", \"header\": true, \"labels\": {\"toxicity\": "
+                        + "{\"column\": \"y\", \"positve\": [\"OFF\"]}, \"insult\": {\"colum\": \"i\"}}}")));
+        assertEquals(List.of(new io.moderato.problem.FieldError("mapping.header", "is not a known field"),
+                new io.moderato.problem.FieldError("mapping.labels.toxicity.positve", "is not a known field"),
+                new io.moderato.problem.FieldError("mapping.labels.insult.colum", "is not a known field"),
+                new io.moderato.problem.FieldError("mapping.labels.insult.column", "is required")), e.errors());
+    }
+
+    @Test
     void aRowRunningPastTheBoundFailsTheFileInsteadOfFillingTheHeap() throws IOException {
         // maxTextLength 100: a row may take 16 * 100 + 65,536 characters; a longer text below that is skipped.
         String csv = "{\"format\": \"csv\", \"text\": \"t\", \"labels\": {\"toxicity\": {\"column\": \"y\"}}}";

@@ -1,7 +1,10 @@
 package io.moderato.labels.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.moderato.labels.ImportMapping;
+import io.moderato.problem.ProblemException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,7 +21,8 @@ import java.util.concurrent.Callable;
 
 /**
  * Uploads a labelled file to a running service as a site's history ({@code labels:import}), streaming it from disk,
- * then follows the import job and prints its report. Exits 0 when the import succeeded.
+ * then follows the import job and prints its report. Exits 0 when the import succeeded, 2 when the mapping or the
+ * upload was refused (a mapping the service would refuse, an unknown key included, is refused before the upload).
  */
 @Command(name = "import-labels", mixinStandardHelpOptions = true,
         description = "Import a site's labelled history (csv, tsv or jsonl; gzip is fine) into a running service.")
@@ -43,6 +47,17 @@ public final class ImportLabelsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // The service refuses a bad mapping only once the whole file has arrived: check it here first, with the
+        // service's own reading, so that a misspelt key costs no upload.
+        try {
+            ImportMapping.parse(JSON.readTree(mapping));
+        } catch (JsonProcessingException e) {
+            System.err.println("refused: --mapping is not JSON: " + e.getOriginalMessage());
+            return 2;
+        } catch (ProblemException e) {
+            e.errors().forEach(error -> System.err.println("refused: " + error.field() + ": " + error.reason()));
+            return 2;
+        }
         String boundary = "moderato-" + UUID.randomUUID();
         String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"mapping\"\r\n"
                 + "Content-Type: application/json\r\n\r\n" + mapping + "\r\n--" + boundary

@@ -111,6 +111,29 @@ abstract class LabelsContract {
     }
 
     @Test
+    void aMisspeltMappingKeyIsRefusedBeforeAJobStarts() {
+        String site = site();
+        String file = "id\ttweet\tsubtask_a\n1\tyou clown\tOFF\n";
+        // Dropped, a misspelt "positive" would read OFF and NOT as numbers: every row skipped, in the job's result.
+        multipart().multiPart("file", "labels.tsv", file.getBytes(StandardCharsets.UTF_8), "text/plain")
+                .multiPart("mapping", OLID_LIKE_MAPPING.replace("positive", "positve"), "application/json")
+                .post("/api/v1/admin/sites/{site}/labels:import", site).then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", equalTo(List.of("mapping.labels.toxicity.positve")))
+                .body("errors[0].reason", equalTo("is not a known field"))
+                .body("detail", equalTo("mapping.labels.toxicity.positve: is not a known field"));
+        multipart().multiPart("file", "labels.tsv", file.getBytes(StandardCharsets.UTF_8), "text/plain")
+                .multiPart("mapping", OLID_LIKE_MAPPING.replace("{\"format\"", "{\"delimiter\": \";\", \"format\""),
+                        "application/json")
+                .post("/api/v1/admin/sites/{site}/labels:import", site).then().statusCode(400)
+                .body("errors.field", equalTo(List.of("mapping.delimiter")))
+                .body("errors[0].reason", equalTo("is not a known field"));
+        asAdmin().get("/api/v1/admin/jobs").then().statusCode(200)
+                .body("findAll { it.siteId == '" + site + "' }", org.hamcrest.Matchers.empty());
+        asAdmin().get("/api/v1/admin/sites/{site}/labels", site).then().statusCode(200).body("total", equalTo(0));
+    }
+
+    @Test
     void aMisspeltOrRepeatedParameterWithdrawsNothing() {
         String site = site();
         String first = importFile(site, "id\ttweet\tsubtask_a\n1\tyou clown\tOFF\n2\tnice goal\tNOT\n", OLID_LIKE_MAPPING);
