@@ -1,11 +1,13 @@
 package io.moderato.training.cli;
 
+import io.moderato.classification.Attribute;
 import io.moderato.classification.ModelBundle;
 import io.moderato.classification.ModelStore;
 import io.moderato.classification.ScoringSettings;
 import io.moderato.classification.TextClassifier;
 import io.moderato.embedding.SentenceEncoder;
 import io.moderato.embedding.Encoders;
+import io.moderato.training.BiasReport;
 import io.moderato.training.CorpusReader;
 import io.moderato.training.EmbeddingFileCache;
 import io.moderato.training.EvaluationReport;
@@ -28,6 +30,7 @@ import picocli.CommandLine.Option;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -115,6 +118,10 @@ public final class EvaluateCommand implements Callable<Integer> {
             System.out.printf("%n== The default policy's review thresholds (any attribute at or above its own), %s mode%n",
                     sentenceEncoder != null && bundle.hasEncoder() ? "full" : "fast");
             policyLines.forEach(System.out::println);
+            System.out.printf("%n== Unintended bias of the toxicity score, %s mode (Borkan et al. 2019; BPSN is low when mere "
+                    + "mentions of a group score high, BNSP when abuse of it is missed)%n", sentenceEncoder != null
+                    && bundle.hasEncoder() ? "full" : "fast");
+            biasLines.forEach(System.out::println);
             if (sets.contains("spans")) {
                 boolean full = sentenceEncoder != null && bundle.hasEncoder();
                 // The trial file is the task's development split, where span settings are chosen; the train file, ten
@@ -143,6 +150,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
 
     private final List<String> policyLines = new ArrayList<>();
+    private final List<String> biasLines = new ArrayList<>();
 
     private void evaluate(TextClassifier classifier, SentenceEncoder encoder, EmbeddingFileCache cache, String name,
                           List<LabelledText> data, List<EvaluationReport> reports) throws java.io.IOException {
@@ -154,12 +162,52 @@ public final class EvaluateCommand implements Callable<Integer> {
                     data.size(), (System.nanoTime() - start) / 1e9);
         }
         reports.addAll(new Evaluator().evaluateFamilies(classifier, embeddings, name, data).values());
-        if (data.stream().anyMatch(text -> text.attributes().containsKey(io.moderato.classification.Attribute.TOXICITY))) {
+        if (data.stream().anyMatch(text -> text.attributes().containsKey(Attribute.TOXICITY))) {
             PolicyHoldRates.Result held = new PolicyHoldRates().measure(classifier, embeddings, data,
                     io.moderato.policy.SitePolicy.defaults());
             policyLines.add(String.format(Locale.ROOT, "%-40s holds %5.1f%% of toxic texts, %5.1f%% of the others (precision %.2f)",
                     name, 100 * held.toxicHeld(), 100 * held.nonToxicHeld(), held.precision()));
+            biasLines.addAll(biasLines(classifier, embeddings, name, data));
         }
+    }
+
+    /** The bias report of the served toxicity score: its summary, then the three subgroups with the lowest BPSN AUC. */
+    private static List<String> biasLines(TextClassifier classifier, float[][] embeddings, String name,
+                                          List<LabelledText> data) {
+        List<String> texts = new ArrayList<>();
+        List<Boolean> truth = new ArrayList<>();
+        List<Double> scores = new ArrayList<>();
+        int toxicity = Attribute.TOXICITY.ordinal();
+        for (int i = 0; i < data.size(); i++) {
+            Boolean toxic = data.get(i).attributes().get(Attribute.TOXICITY);
+            if (toxic == null) {
+                continue;
+            }
+            TextClassifier.FamilyBreakdown scored = classifier.breakdown(data.get(i).text(),
+                    embeddings == null ? null : embeddings[i]);
+            texts.add(data.get(i).text());
+            truth.add(toxic);
+            scores.add((scored.fullAttributes() != null ? scored.fullAttributes() : scored.fastAttributes())[toxicity]);
+        }
+        boolean[] t = new boolean[truth.size()];
+        double[] s = new double[scores.size()];
+        for (int i = 0; i < t.length; i++) {
+            t[i] = truth.get(i);
+            s[i] = scores.get(i);
+        }
+        BiasReport report = BiasReport.of(name, texts, t, s);
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format(Locale.ROOT, "%-40s final %.3f: overall %.3f, subgroup %.3f, BPSN %.3f, BNSP %.3f "
+                        + "(generalised means over %d subgroups)", name, report.finalScore(), report.overallAuc(),
+                report.meanSubgroupAuc(), report.meanBpsnAuc(), report.meanBnspAuc(), report.subgroups().size()));
+        report.subgroups().stream()
+                .filter(g -> !Double.isNaN(g.bpsnAuc()))
+                .sorted(Comparator.comparingDouble(BiasReport.Subgroup::bpsnAuc))
+                .limit(3)
+                .forEach(g -> lines.add(String.format(Locale.ROOT, "%-40s   %-22s %5d mentions, %4d toxic: subgroup %.3f, "
+                        + "BPSN %.3f, BNSP %.3f", "", g.name(), g.size(), g.positives(), g.subgroupAuc(), g.bpsnAuc(),
+                        g.bnspAuc())));
+        return lines;
     }
 
     /** @param args command-line arguments, see {@code --help} */
