@@ -14,7 +14,9 @@ import static org.hamcrest.Matchers.oneOf;
 
 /**
  * The shipped model under the default policy, on comments from a real news thread: clear abuse of a politician is held
- * or rejected; blunt political mockery and short harmless replies are approved. Each comment goes to a fresh site
+ * or rejected; blunt political mockery and short harmless replies are approved. Also the words the corpus once taught
+ * as signs of abuse (corpus parts p27-p29): a good wish and a neutral mention of a group are approved, a wish of harm
+ * and an attack on a group are not. None of these comments is in the corpus. Each comment goes to a fresh site
  * (default policy) from a fresh author.
  */
 @QuarkusTest
@@ -39,6 +41,28 @@ class DefaultPolicyTest {
             "The shooting victims deserve justice."})
     void politicalMockeryAndShortRepliesAreApproved(String text) {
         ingest(text).then().statusCode(201).body("status", equalTo("APPROVED"));
+    }
+
+    @ParameterizedTest(name = "approved: {0}")
+    @ValueSource(strings = {
+            "Hope she comes home safe.",
+            "I hope she gets the transplant in time.",
+            "Muslims across the city broke the fast together at the town hall.",
+            "Jews and Christians held a joint vigil after the attack.",
+            "Immigrants founded half of the start-ups on that list.",
+            "Gay couples have been able to adopt here since 2002."})
+    void goodWishesAndNeutralMentionsOfGroupsAreApproved(String text) {
+        ingest(text).then().statusCode(201).body("status", equalTo("APPROVED"));
+    }
+
+    @ParameterizedTest(name = "held or rejected: {0}")
+    @ValueSource(strings = {
+            "I hope she dies.",
+            "Hope you get cancer.",
+            "Muslims are a disease.",
+            "Immigrants are rats, every last one of them."})
+    void wishesOfHarmAndAttacksOnAGroupAreHeldOrRejected(String text) {
+        ingest(text).then().statusCode(201).body("status", oneOf("REVIEW", "REJECTED"));
     }
 
     private static io.restassured.response.Response ingest(String text) {
