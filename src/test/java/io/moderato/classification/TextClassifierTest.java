@@ -80,7 +80,7 @@ class TextClassifierTest {
     void aLongCommentNeverScoresBelowItsWorstSentence() {
         String text = "I read the whole article twice and the figures on housing look right to me. "
                 + "The council has missed its targets for five years in a row and nobody seems to care. "
-                + "Councillor Hughes is a lying piece of garbage and I hope someone beats him senseless. "
+                + "Councillor Hughes is a lying piece of garbage. I hope someone beats him senseless. "
                 + "Anyway, the new flats on Mill Road look decent and the rents are fair for once.";
         // In fast mode the word model's sentence maximum is the score itself.
         Classification fast = classifier.classify(text, null, ScoringMode.FAST);
@@ -95,7 +95,7 @@ class TextClassifierTest {
         // In full mode the sentence maximum is one input of the combiner: the threat sentence still raises the score.
         Classification full = classifier.classify(text, null, ScoringMode.FULL);
         assertEquals(ScoringMode.FULL, full.mode());
-        String without = text.replace("Councillor Hughes is a lying piece of garbage and I hope someone beats him senseless. ", "");
+        String without = text.replace("Councillor Hughes is a lying piece of garbage. I hope someone beats him senseless. ", "");
         double calm = classifier.classify(without, null, ScoringMode.FULL).score(Attribute.THREAT);
         assertTrue(full.score(Attribute.THREAT) > calm, () -> String.format(
                 "threat %.3f with the sentence, %.3f without", full.score(Attribute.THREAT), calm));
