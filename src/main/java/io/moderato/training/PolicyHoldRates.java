@@ -1,15 +1,13 @@
 package io.moderato.training;
 
 import io.moderato.classification.Attribute;
-import io.moderato.classification.TextClassifier;
 import io.moderato.policy.SitePolicy;
 
-import java.util.List;
 import java.util.Map;
 
 /**
- * What a policy's attribute thresholds would hold for review on a labelled data set, in full mode: the share of the
- * toxic texts held and the share of the others held. The measurement behind the default policy's thresholds.
+ * What a policy's attribute thresholds would hold for review on a labelled data set, from the scores a bundle serves
+ * (full mode when it has embeddings): the share of the toxic texts held and the share of the others held. The measurement behind the default policy's thresholds.
  */
 public final class PolicyHoldRates {
 
@@ -22,42 +20,34 @@ public final class PolicyHoldRates {
     }
 
     /**
-     * @param classifier the bundle
-     * @param embeddings per text its embedding (null for fast mode)
-     * @param data       texts labelled for toxicity
-     * @param policy     a complete policy
+     * @param toxic    per text, whether it is labelled toxic
+     * @param verdicts per text, the served attribute scores (in {@link Attribute} order) of the mode measured
+     * @param policy   a complete policy
      * @return the hold rates under the policy's review thresholds
      */
-    public Result measure(TextClassifier classifier, float[][] embeddings, List<LabelledText> data, SitePolicy policy) {
-        int toxic = 0;
+    public Result measure(boolean[] toxic, double[][] verdicts, SitePolicy policy) {
+        int toxicCount = 0;
         int toxicHeld = 0;
         int other = 0;
         int otherHeld = 0;
-        for (int i = 0; i < data.size(); i++) {
-            Boolean label = data.get(i).attributes().get(Attribute.TOXICITY);
-            if (label == null) {
-                continue;
-            }
-            TextClassifier.FamilyBreakdown scores = classifier.breakdown(data.get(i).text(),
-                    embeddings == null ? null : embeddings[i]);
-            double[] verdict = scores.fullAttributes() != null ? scores.fullAttributes() : scores.fastAttributes();
+        for (int i = 0; i < toxic.length; i++) {
             boolean held = false;
             for (Map.Entry<String, SitePolicy.Thresholds> entry : policy.thresholds().entrySet()) {
                 Double review = entry.getValue().review();
                 Attribute attribute = Attribute.fromKey(entry.getKey()).orElse(null);
-                if (attribute != null && review != null && verdict[attribute.ordinal()] >= review) {
+                if (attribute != null && review != null && verdicts[i][attribute.ordinal()] >= review) {
                     held = true;
                 }
             }
-            if (label) {
-                toxic++;
+            if (toxic[i]) {
+                toxicCount++;
                 toxicHeld += held ? 1 : 0;
             } else {
                 other++;
                 otherHeld += held ? 1 : 0;
             }
         }
-        return new Result(toxic == 0 ? Double.NaN : (double) toxicHeld / toxic,
+        return new Result(toxicCount == 0 ? Double.NaN : (double) toxicHeld / toxicCount,
                 other == 0 ? Double.NaN : (double) otherHeld / other,
                 toxicHeld + otherHeld == 0 ? Double.NaN : (double) toxicHeld / (toxicHeld + otherHeld));
     }

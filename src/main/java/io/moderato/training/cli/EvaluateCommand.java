@@ -162,40 +162,58 @@ public final class EvaluateCommand implements Callable<Integer> {
                     data.size(), (System.nanoTime() - start) / 1e9);
         }
         reports.addAll(new Evaluator().evaluateFamilies(classifier, embeddings, name, data).values());
-        if (data.stream().anyMatch(text -> text.attributes().containsKey(Attribute.TOXICITY))) {
-            PolicyHoldRates.Result held = new PolicyHoldRates().measure(classifier, embeddings, data,
-                    io.moderato.policy.SitePolicy.defaults());
-            policyLines.add(String.format(Locale.ROOT, "%-40s holds %5.1f%% of toxic texts, %5.1f%% of the others (precision %.2f)",
-                    name, 100 * held.toxicHeld(), 100 * held.nonToxicHeld(), held.precision()));
-            biasLines.addAll(biasLines(classifier, embeddings, name, data));
+        ServedToxicity served = ServedToxicity.of(classifier, embeddings, data);
+        if (served.texts().isEmpty()) {
+            return;
+        }
+        PolicyHoldRates.Result held = new PolicyHoldRates().measure(served.toxic(), served.verdicts(),
+                io.moderato.policy.SitePolicy.defaults());
+        policyLines.add(String.format(Locale.ROOT, "%-40s holds %5.1f%% of toxic texts, %5.1f%% of the others (precision %.2f)",
+                name, 100 * held.toxicHeld(), 100 * held.nonToxicHeld(), held.precision()));
+        biasLines.addAll(biasLines(name, served));
+    }
+
+    /**
+     * The texts of a data set labelled for toxicity, their labels and the scores the bundle serves them (full mode
+     * when there are embeddings), scored once for both the policy's hold rates and the bias report.
+     *
+     * @param texts    the texts labelled for toxicity
+     * @param toxic    per text, its label
+     * @param verdicts per text, the served attribute scores in {@link Attribute} order
+     */
+    private record ServedToxicity(List<String> texts, boolean[] toxic, double[][] verdicts) {
+
+        static ServedToxicity of(TextClassifier classifier, float[][] embeddings, List<LabelledText> data) {
+            List<String> texts = new ArrayList<>();
+            List<Boolean> toxic = new ArrayList<>();
+            List<double[]> verdicts = new ArrayList<>();
+            for (int i = 0; i < data.size(); i++) {
+                Boolean label = data.get(i).attributes().get(Attribute.TOXICITY);
+                if (label == null) {
+                    continue;
+                }
+                TextClassifier.FamilyBreakdown scored = classifier.breakdown(data.get(i).text(),
+                        embeddings == null ? null : embeddings[i]);
+                texts.add(data.get(i).text());
+                toxic.add(label);
+                verdicts.add(scored.fullAttributes() != null ? scored.fullAttributes() : scored.fastAttributes());
+            }
+            boolean[] labels = new boolean[toxic.size()];
+            for (int i = 0; i < labels.length; i++) {
+                labels[i] = toxic.get(i);
+            }
+            return new ServedToxicity(texts, labels, verdicts.toArray(double[][]::new));
         }
     }
 
     /** The bias report of the served toxicity score: its summary, then the three subgroups with the lowest BPSN AUC. */
-    private static List<String> biasLines(TextClassifier classifier, float[][] embeddings, String name,
-                                          List<LabelledText> data) {
-        List<String> texts = new ArrayList<>();
-        List<Boolean> truth = new ArrayList<>();
-        List<Double> scores = new ArrayList<>();
+    private static List<String> biasLines(String name, ServedToxicity served) {
         int toxicity = Attribute.TOXICITY.ordinal();
-        for (int i = 0; i < data.size(); i++) {
-            Boolean toxic = data.get(i).attributes().get(Attribute.TOXICITY);
-            if (toxic == null) {
-                continue;
-            }
-            TextClassifier.FamilyBreakdown scored = classifier.breakdown(data.get(i).text(),
-                    embeddings == null ? null : embeddings[i]);
-            texts.add(data.get(i).text());
-            truth.add(toxic);
-            scores.add((scored.fullAttributes() != null ? scored.fullAttributes() : scored.fastAttributes())[toxicity]);
+        double[] scores = new double[served.verdicts().length];
+        for (int i = 0; i < scores.length; i++) {
+            scores[i] = served.verdicts()[i][toxicity];
         }
-        boolean[] t = new boolean[truth.size()];
-        double[] s = new double[scores.size()];
-        for (int i = 0; i < t.length; i++) {
-            t[i] = truth.get(i);
-            s[i] = scores.get(i);
-        }
-        BiasReport report = BiasReport.of(name, texts, t, s);
+        BiasReport report = BiasReport.of(name, served.texts(), served.toxic(), scores);
         List<String> lines = new ArrayList<>();
         lines.add(String.format(Locale.ROOT, "%-40s final %.3f: overall %.3f, subgroup %.3f, BPSN %.3f, BNSP %.3f "
                         + "(generalised means over %d subgroups)", name, report.finalScore(), report.overallAuc(),
