@@ -101,22 +101,12 @@ public final class RequestChecks {
 
     /**
      * Reports each query parameter the endpoint does not know ({@code is not a known parameter}, as an unknown JSON
-     * field is {@code is not a known field}) and each known one given more than once: where a misspelt or repeated
-     * parameter would be dropped silently and change what is done (a misspelt filter widening a deletion). Names are
-     * compared exactly, as JSON fields are, although the HTTP layer hands {@code @QueryParam} a name in any case.
+     * field is {@code is not a known field}) and each one it reads once given more than once: where a misspelt or
+     * repeated parameter would be dropped silently and change what is done (a misspelt filter widening a deletion).
+     * Parameters read as lists may be given any number of times. Names are compared exactly, as JSON fields are,
+     * although the HTTP layer hands {@code @QueryParam} a name in any case.
      *
-     * @param given the request's query parameters, e.g. {@code UriInfo.getQueryParameters()}
-     * @param known the parameters the endpoint reads, each once
-     */
-    public void onlyKnownParameters(Map<String, ? extends List<String>> given, Set<String> known) {
-        onlyKnownParameters(given, known, Set.of());
-    }
-
-    /**
-     * As {@link #onlyKnownParameters(Map, Set)}, for an endpoint that also reads some parameters as lists: those may
-     * be given any number of times.
-     *
-     * @param given      the request's query parameters
+     * @param given      the request's query parameters, e.g. {@code UriInfo.getQueryParameters()}
      * @param single     the parameters the endpoint reads once
      * @param repeatable the parameters it reads as lists
      */
