@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /** Collects field errors while a request is checked, then refuses it with all of them at once. */
 public final class RequestChecks {
@@ -106,12 +107,13 @@ public final class RequestChecks {
      * Parameters read as lists may be given any number of times. Names are compared exactly, as JSON fields are,
      * although the HTTP layer hands {@code @QueryParam} a name in any case.
      *
-     * @param given      the request's query parameters, e.g. {@code UriInfo.getQueryParameters()}
+     * @param given      the request's query parameters, e.g. {@code UriInfo.getQueryParameters()}; reported in name order
      * @param single     the parameters the endpoint reads once
      * @param repeatable the parameters it reads as lists
      */
     public void onlyKnownParameters(Map<String, ? extends List<String>> given, Set<String> single, Set<String> repeatable) {
-        for (Map.Entry<String, ? extends List<String>> parameter : given.entrySet()) {
+        // In name order, so that a request with several refused parameters always gets the same answer.
+        for (Map.Entry<String, ? extends List<String>> parameter : new TreeMap<>(given).entrySet()) {
             String name = parameter.getKey();
             if (require(single.contains(name) || repeatable.contains(name), name, "is not a known parameter")
                     && !repeatable.contains(name)) {
