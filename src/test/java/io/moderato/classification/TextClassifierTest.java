@@ -58,6 +58,8 @@ class TextClassifierTest {
             "THREAT|Someone should wipe them out.|Someone should vote them out.",
             "THREAT|I hope her plane goes down.|I hope her plane lands on time.",
             "THREAT|We will find you and smash your skull in.|We will crush them on Saturday, 3-0 easy.",
+            // a wish of harm in the same sentence as an insult is a threat, not only an insult
+            "THREAT|Councillor Hughes is a lying piece of garbage and I hope someone beats him senseless.|Councillor Hughes is a lying piece of garbage and I hope the voters kick him out.",
             // sexualised abuse of a woman politician vs neutral coverage
             "SEXUALLY_EXPLICIT|She only got the nomination on her knees, the whore.|She only got the nomination after a tough primary.",
             // quoting abuse to condemn it vs the abuse

@@ -50,7 +50,8 @@ class DefaultPolicyTest {
             "Muslims across the city broke the fast together at the town hall.",
             "Jews and Christians held a joint vigil after the attack.",
             "Immigrants founded half of the start-ups on that list.",
-            "Gay couples have been able to adopt here since 2002."})
+            "Gay couples have been able to adopt here since 2002.",
+            "May God protect them all."})
     void goodWishesAndNeutralMentionsOfGroupsAreApproved(String text) {
         ingest(text).then().statusCode(201).body("status", equalTo("APPROVED"));
     }
