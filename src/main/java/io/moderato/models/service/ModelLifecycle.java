@@ -12,6 +12,9 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -39,16 +42,18 @@ public class ModelLifecycle {
     private final ClassificationService classification;
     private final EncoderService encoder;
     private final LiveModelRepository liveModels;
+    private final TransactionSynchronizationRegistry transactions;
     private volatile String pending = "no model bundle loaded yet";
     /** Versions recorded as live that this replica could not load, each logged once until it changes. */
     private final Set<String> unusable = ConcurrentHashMap.newKeySet();
 
     public ModelLifecycle(ModelsConfig config, ClassificationService classification, EncoderService encoder,
-                          LiveModelRepository liveModels) {
+                          LiveModelRepository liveModels, TransactionSynchronizationRegistry transactions) {
         this.config = config;
         this.classification = classification;
         this.encoder = encoder;
         this.liveModels = liveModels;
+        this.transactions = transactions;
     }
 
     void onStart(@Observes @jakarta.annotation.Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION) StartupEvent event) {
@@ -149,9 +154,14 @@ public class ModelLifecycle {
      * Makes a stored bundle live now and on later starts: promotion of a new bundle or rollback to an old one. A
      * bundle trained for a site becomes live for that site only; a shared bundle for every site without its own.
      *
+     * Within the caller's transaction, the bundle becomes live here when that transaction commits (and not at all
+     * if it rolls back): the database's record is what every replica follows, this one's follower included, and
+     * live before its record was committed, the follower could read the previous record in between and put the
+     * previous bundle back until its next round.
+     *
      * @param version the bundle's version
      * @param actor   who makes it live
-     * @return the bundle now live
+     * @return the bundle made live
      * @throws IOException when the bundle is missing or cannot be read; the live bundle is then unchanged
      */
     public synchronized ModelBundle activate(String version, String actor) throws IOException {
@@ -160,13 +170,39 @@ public class ModelLifecycle {
         String siteId = bundle.manifest().siteId();
         QuarkusTransaction.joiningExisting().run(() ->
                 liveModels.set(siteId == null ? LiveModelEntity.SHARED : siteId, version, actor));
+        if (!QuarkusTransaction.isActive()) {
+            makeLive(store, bundle);
+            return bundle;
+        }
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                // nothing to do before the record is written
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    try {
+                        makeLive(store, bundle);
+                    } catch (IOException e) {
+                        LOG.errorf("model bundle %s is recorded as live but could not be marked live in %s: %s",
+                                version, config.dataDir(), e.getMessage());
+                    }
+                }
+            }
+        });
+        return bundle;
+    }
+
+    private synchronized void makeLive(ModelStore store, ModelBundle bundle) throws IOException {
+        String siteId = bundle.manifest().siteId();
         if (siteId == null) {
-            store.setLive(version);
+            store.setLive(bundle.version());
             classification.activate(bundle);
             pending = null;
         } else {
             classification.activate(siteId, bundle);
         }
-        return bundle;
     }
 }
