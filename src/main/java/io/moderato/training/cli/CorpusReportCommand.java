@@ -3,6 +3,7 @@ package io.moderato.training.cli;
 import io.moderato.classification.Attribute;
 import io.moderato.classification.Lexicon;
 import io.moderato.text.TextNormalizer;
+import io.moderato.text.Token;
 import io.moderato.training.CorpusReader;
 import io.moderato.training.WordSkew;
 import picocli.CommandLine;
@@ -64,7 +65,7 @@ public final class CorpusReportCommand implements Callable<Integer> {
         WordSkew.Report report = new WordSkew(normalizer, Lexicon.builtIn()).measure(comments, counted,
                 words == null ? minComments : 1);
         List<String> wanted = words == null ? null : words.stream()
-                .flatMap(w -> normalizer.normalize(w).tokens().stream()).map(t -> t.normalized()).toList();
+                .flatMap(w -> normalizer.normalize(w).tokens().stream()).map(Token::normalized).toList();
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "%s: %,d comments, %s (>= 0.5 of raters) in %,d (%.1f%%)%n", corpusDir,
                 report.comments(), counted.key(), report.positives(), 100 * report.baseShare());
