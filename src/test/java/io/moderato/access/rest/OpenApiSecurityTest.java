@@ -29,6 +29,13 @@ class OpenApiSecurityTest {
     }
 
     @Test
+    void theDocumentSaysHowQueryParametersAreHeld() {
+        RestAssured.given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .body("info.description", org.hamcrest.Matchers.containsString("is not a known parameter"))
+                .body("info.description", org.hamcrest.Matchers.containsString("is given more than once"));
+    }
+
+    @Test
     void thePolicyIsDocumentedFieldByFieldWithItsAllowedValues() {
         RestAssured.given().accept("application/json").get("/q/openapi").then().statusCode(200)
                 .body("components.schemas.SitePolicy.properties.links.description", org.hamcrest.Matchers.containsString("REVIEW"))
