@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The corpus in {@code training-data/} meets what its README promises. */
@@ -73,6 +75,28 @@ class CorpusTest {
         train.comments().forEach(c -> trainTexts.add(c.text().strip().toLowerCase()));
         long shared = heldOut.comments().stream().filter(c -> trainTexts.contains(c.text().strip().toLowerCase())).count();
         assertEquals(0, shared, "held-out texts also in training");
+    }
+
+    @Test
+    void leftOutPartsStayReadableAndOutOfTheCorpus() throws Exception {
+        Set<String> ids = new HashSet<>();
+        Set<String> texts = new HashSet<>();
+        all().forEach(c -> {
+            ids.add(c.id());
+            texts.add(c.text().strip().toLowerCase());
+        });
+        List<Path> parts;
+        try (var files = Files.list(TestModels.CORPUS_DIR.resolve("left-out"))) {
+            parts = files.filter(f -> f.toString().endsWith(".jsonl")).sorted().toList();
+        }
+        assertFalse(parts.isEmpty(), "training-data/left-out/ has the parts its README lists");
+        for (Path part : parts) {
+            // Read with the corpus's own schema checks, so a later session can add them as they are.
+            for (CorpusReader.CorpusComment c : new CorpusReader().read(part).comments()) {
+                assertFalse(ids.contains(c.id()), c.id() + " of " + part + " is in the corpus");
+                assertFalse(texts.contains(c.text().strip().toLowerCase()), c.id() + " of " + part + ": its text is in the corpus");
+            }
+        }
     }
 
     @Test
