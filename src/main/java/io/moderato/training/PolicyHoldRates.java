@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * What a policy's attribute thresholds would hold for review on a labelled data set, from the scores a bundle serves
- * (full mode when it has embeddings): the share of the toxic texts held and the share of the others held. The measurement behind the default policy's thresholds.
+ * (full mode when it has embeddings): the share of the toxic texts held and the share of the others held. The
+ * measurement behind the default policy's thresholds.
  */
 public final class PolicyHoldRates {
 

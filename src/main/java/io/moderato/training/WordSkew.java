@@ -93,7 +93,6 @@ public final class WordSkew {
             throw new IllegalArgumentException("minComments must be at least 1, got " + minComments);
         }
         Map<String, int[]> counts = new HashMap<>();
-        Map<String, Token> examples = new HashMap<>();
         int positives = 0;
         for (CorpusReader.CorpusComment comment : comments) {
             boolean present = comment.attributes().getOrDefault(attribute, 0.0) >= 0.5;
@@ -106,7 +105,6 @@ public final class WordSkew {
                     int[] count = counts.computeIfAbsent(word, w -> new int[2]);
                     count[0]++;
                     count[1] += present ? 1 : 0;
-                    examples.putIfAbsent(word, token);
                 }
             }
         }
@@ -114,7 +112,8 @@ public final class WordSkew {
         counts.forEach((word, count) -> {
             if (count[0] >= minComments) {
                 Set<String> classes = new TreeSet<>();
-                for (Lexicon.Hit hit : lexicon.find(List.of(examples.get(word)), 0, 1)) {
+                // The lexicon matches normalised tokens; the word alone is one.
+                for (Lexicon.Hit hit : lexicon.find(List.of(new Token(0, word.length(), word)), 0, 1)) {
                     classes.add(hit.wordClass());
                 }
                 rows.add(new Row(word, count[0], count[1], (double) count[1] / count[0],

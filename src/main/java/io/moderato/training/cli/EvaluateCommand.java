@@ -115,15 +115,14 @@ public final class EvaluateCommand implements Callable<Integer> {
                         new TwentyNewsgroups().read(twenty, newsgroups), reports);
             }
             System.out.print(ReportTable.format(reports));
+            boolean full = sentenceEncoder != null && bundle.hasEncoder();
             System.out.printf("%n== The default policy's review thresholds (any attribute at or above its own), %s mode%n",
-                    sentenceEncoder != null && bundle.hasEncoder() ? "full" : "fast");
+                    full ? "full" : "fast");
             policyLines.forEach(System.out::println);
             System.out.printf("%n== Unintended bias of the toxicity score, %s mode (Borkan et al. 2019; BPSN is low when mere "
-                    + "mentions of a group score high, BNSP when abuse of it is missed)%n", sentenceEncoder != null
-                    && bundle.hasEncoder() ? "full" : "fast");
+                    + "mentions of a group score high, BNSP when abuse of it is missed)%n", full ? "full" : "fast");
             biasLines.forEach(System.out::println);
             if (sets.contains("spans")) {
-                boolean full = sentenceEncoder != null && bundle.hasEncoder();
                 // The trial file is the task's development split, where span settings are chosen; the train file, ten
                 // times larger, reports the figure.
                 for (String file : List.of("tsd_trial.csv.gz", "tsd_train.csv.gz")) {
