@@ -22,7 +22,7 @@ set -euo pipefail
 
 DATA_DIR="${1:-$(mktemp -d /tmp/moderato-rss.XXXXXX)}"
 # The README's run command's JVM options, unless others are given ("" for the JVM's defaults).
-JVM_OPTIONS="${2--Xms64m -Xmx1280m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=96m -Xss512k -XX:MaxDirectMemorySize=64m}"
+JVM_OPTIONS="${2--Xms64m -Xmx1280m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:-ShrinkHeapInSteps -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=96m -Xss512k -XX:MaxDirectMemorySize=64m}"
 PORT="${PORT:-18090}"
 SECONDS_OF_LOAD="${SECONDS_OF_LOAD:-60}"
 CLIENTS="${CLIENTS:-8}"
@@ -47,13 +47,16 @@ echo "service log  $LOG"
 echo "train first  $WHEN_MISSING (moderato.training.when-missing)"
 echo "load average $(cut -d' ' -f1-3 /proc/loadavg) (start)"
 
+EXTRA_ENV_ARGS=()
+[[ -z "${EXTRA_ENV:-}" ]] || IFS=',' read -r -a EXTRA_ENV_ARGS <<<"$EXTRA_ENV"
+
 # The README's run command, on its own port and data directory and with a rate limit the benchmark does not hit.
 # setsid: the service (Maven and the JVM it launches) gets its own process group, stopped as one at the end.
 # As the README's run command starts it (java on the packaged application), on a port of its own.
 # shellcheck disable=SC2086
 MODERATO_BOOTSTRAP_ADMIN_KEY="$KEY" MODERATO_DATA_DIR="$DATA_DIR" QUARKUS_HTTP_HOST=127.0.0.1 \
   QUARKUS_HTTP_PORT="$PORT" MODERATO_ACCESS_DEFAULT_RATE_LIMIT_PER_MINUTE=10000000 MODERATO_TRAINING_WHEN_MISSING=$WHEN_MISSING \
-  MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" setsid java $JVM_OPTIONS -jar target/quarkus-app/quarkus-run.jar >>"$LOG" 2>&1 &
+  MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" env "${EXTRA_ENV_ARGS[@]}" setsid java $JVM_OPTIONS -jar target/quarkus-app/quarkus-run.jar >>"$LOG" 2>&1 &
 SERVICE_PGID=$!
 
 stop_service() {

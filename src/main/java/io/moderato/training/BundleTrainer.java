@@ -654,7 +654,8 @@ public final class BundleTrainer {
      * variance) rather than by Tribuo's default {@code CategoricalInfo}, which counts every distinct value a feature
      * takes: for an embedding's 384 real-valued dimensions that is one map entry per row and dimension (500 MB for
      * 20,000 rows, in every head's data set), and for the word family's features hundreds of MB more. Training reads
-     * only the features' names and ids, so the models are the same; the saved models are smaller.
+     * only the features' names and ids, so the models are the same; the saved models are smaller. The statistics
+     * are {@link QuickSaveRealInfo}s, which save without Tribuo's reflection.
      *
      * @param dataset the data set
      * @param example the example to add
@@ -664,7 +665,7 @@ public final class BundleTrainer {
         MutableFeatureMap features = dataset.getFeatureMap();
         for (Feature feature : example) {
             if (features.get(feature.getName()) == null) {
-                features.put(new RealInfo(feature.getName()));
+                features.put(new QuickSaveRealInfo(feature.getName()));
             }
         }
         dataset.add(example);

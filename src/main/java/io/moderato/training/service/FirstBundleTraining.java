@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -68,22 +69,28 @@ public class FirstBundleTraining {
             return;
         }
         try (SentenceEncoder bulk = encoder.openBulkEncoder().orElse(null)) {
-            TrainingPipeline.Result result = new TrainingPipeline(TrainingSettings.DEFAULT).run(
-                    config.training().corpusDir(), config.dataDir(), bulk,
-                    (phase, fraction) -> {
-                        log.report(phase, fraction);
-                        lifecycle.reportPending(String.format(Locale.ROOT, "training the first model bundle: %.0f%%, %s",
-                                100 * fraction, phase));
-                    });
-            LOG.infof("trained bundle %s (held-out toxicity ROC AUC %.3f)", result.bundle().version(),
-                    result.heldOut().attributes().get("toxicity").rocAuc());
-            lifecycle.activate(result.bundle().version(), "moderato");
-            // Training needed several times the heap that serving does; a full collection now lets the JVM give that
-            // memory back to the system instead of keeping it for the service's lifetime.
-            System.gc();
+            lifecycle.activate(trainAndSave(bulk, log), "moderato");
         } catch (Exception e) {
             LOG.error("training the first model bundle failed", e);
             lifecycle.reportPending("training the first model bundle failed: " + e.getMessage());
+            return;
         }
+        // Now that trainAndSave has returned, nothing of the training is reachable (inside it, the trained bundle's
+        // Tribuo models, with their statistics of every feature, were still in its frame).
+        TrainingMemory.release();
+    }
+
+    /** Trains the first bundle from the corpus and saves it; answers its version. */
+    private String trainAndSave(SentenceEncoder bulk, LoggedProgress log) throws IOException {
+        TrainingPipeline.Result result = new TrainingPipeline(TrainingSettings.DEFAULT).run(
+                config.training().corpusDir(), config.dataDir(), bulk,
+                (phase, fraction) -> {
+                    log.report(phase, fraction);
+                    lifecycle.reportPending(String.format(Locale.ROOT, "training the first model bundle: %.0f%%, %s",
+                            100 * fraction, phase));
+                });
+        LOG.infof("trained bundle %s (held-out toxicity ROC AUC %.3f)", result.bundle().version(),
+                result.heldOut().attributes().get("toxicity").rocAuc());
+        return result.bundle().version();
     }
 }

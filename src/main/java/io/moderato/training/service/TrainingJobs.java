@@ -70,7 +70,15 @@ public class TrainingJobs {
             throw ProblemException.conflict("no shared model bundle is live yet; wait for the first training");
         }
         String jobId = jobs.create(JobType.TRAINING, request.siteId(), actor);
-        jobs.start(jobId, context -> train(request, context));
+        jobs.start(jobId, context -> {
+            try {
+                return train(request, context);
+            } finally {
+                // Once train has returned, nothing of the training is reachable (inside it, the trained bundle was
+                // still in its frame).
+                TrainingMemory.release();
+            }
+        });
         return jobId;
     }
 
@@ -114,8 +122,6 @@ public class TrainingJobs {
         if (result.gate() != null) {
             answer.put("gate", result.gate().report());
         }
-        // The training's heap is garbage now; a full collection lets the JVM give it back (see FirstBundleTraining).
-        System.gc();
         return answer;
     }
 }
