@@ -59,6 +59,18 @@ public final class FeatureIndex {
         return -1;
     }
 
+    /** Equal when both map every name to the same column (same hashes in the same slots). */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof FeatureIndex index && size == index.size && Arrays.equals(hashes, index.hashes)
+                && Arrays.equals(columns, index.columns);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(hashes) * 31 + size;
+    }
+
     /** @return how many names the index holds */
     public int size() {
         return size;

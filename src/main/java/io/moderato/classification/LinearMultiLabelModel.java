@@ -65,6 +65,44 @@ public final class LinearMultiLabelModel {
         }
     }
 
+    private LinearMultiLabelModel(List<String> labels, FeatureIndex features, double[][] weights) {
+        this.model = null;
+        this.labels = List.copyOf(labels);
+        this.features = features;
+        this.weights = weights;
+        this.biasColumn = features.size();
+    }
+
+    /**
+     * A model for serving from its parts, as {@link LinearModelFile} reads them from a Tribuo model file.
+     *
+     * @param labels  the label names, in score order
+     * @param names   the feature names, each at its column
+     * @param weights per label (in {@code labels} order) the weight of each column, then the bias
+     * @return the model
+     * @throws IllegalArgumentException when the weights do not have a column per feature and the bias
+     */
+    static LinearMultiLabelModel ofWeights(List<String> labels, String[] names, double[][] weights) {
+        if (weights.length != labels.size()) {
+            throw new IllegalArgumentException(weights.length + " weight rows for " + labels.size() + " labels");
+        }
+        for (double[] row : weights) {
+            if (row.length != names.length + 1) {
+                throw new IllegalArgumentException(row.length + " weights for " + names.length + " features and the bias");
+            }
+        }
+        return new LinearMultiLabelModel(labels, new FeatureIndex(names), weights);
+    }
+
+    /**
+     * @param other a model
+     * @return true when both score every text alike: the same labels, feature columns and weights
+     */
+    boolean sameWeightsAs(LinearMultiLabelModel other) {
+        return labels.equals(other.labels) && biasColumn == other.biasColumn && features.equals(other.features)
+                && java.util.Arrays.deepEquals(weights, other.weights);
+    }
+
     /**
      * Reads the weights and lets the Tribuo model go: for a bundle loaded to serve, never written again.
      *

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.moderato.embedding.EncoderIdentity;
 import org.tribuo.Model;
 import org.tribuo.classification.Label;
-import org.tribuo.multilabel.MultiLabel;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -139,8 +138,8 @@ public record ModelBundle(Path directory, BundleManifest manifest, WordModel wor
             throw new IOException("the lexicon of bundle " + manifest.version() + " does not match its manifest");
         }
         WordModel word = new WordModel(manifest.features(), lexicon,
-                LinearMultiLabelModel.forServing(readMultiLabel(directory.resolve(BundleFiles.ATTRIBUTE_MODEL)), ATTRIBUTE_LABELS),
-                LinearMultiLabelModel.forServing(readMultiLabel(directory.resolve(BundleFiles.TOPIC_MODEL)), TOPIC_LABELS),
+                LinearModelFile.readForServing(directory.resolve(BundleFiles.ATTRIBUTE_MODEL), ATTRIBUTE_LABELS),
+                LinearModelFile.readForServing(directory.resolve(BundleFiles.TOPIC_MODEL), TOPIC_LABELS),
                 ScoringSettings.DEFAULT.sentenceMinLength());
         EncoderModel encoder = null;
         if (manifest.encoder() != null && available != null) {
@@ -177,15 +176,5 @@ public record ModelBundle(Path directory, BundleManifest manifest, WordModel wor
             }
         }
         return new ModelBundle(directory, manifest, word, encoder, combiner, calibration);
-    }
-
-    private static Model<MultiLabel> readMultiLabel(Path file) throws IOException {
-        Model<?> model = TribuoFiles.read(file);
-        if (!model.validate(MultiLabel.class)) {
-            throw new IOException(file + " is not a multi-label model");
-        }
-        @SuppressWarnings("unchecked")
-        Model<MultiLabel> multiLabel = (Model<MultiLabel>) model;
-        return multiLabel;
     }
 }

@@ -41,15 +41,15 @@ public final class TribuoFiles {
 
     /**
      * @param file a file written by {@link #write}
-     * @return the model
-     * @throws IOException when the file is missing or unreadable
+     * @return the model's message, for {@link Model#deserialize} (or {@link LinearModelFile}) to read
+     * @throws IOException when the file is missing, unreadable or not a model's message
      */
-    public static Model<?> read(Path file) throws IOException {
+    public static ModelProto readProto(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new IOException("missing model file " + file);
         }
         try (InputStream in = input(file)) {
-            return Model.deserializeFromStream(in);
+            return ModelProto.parseFrom(in);
         }
     }
 

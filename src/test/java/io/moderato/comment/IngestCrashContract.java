@@ -1,10 +1,13 @@
 package io.moderato.comment;
 
+import io.moderato.ItResources;
 import io.moderato.ServiceClient;
 import io.moderato.ServiceProcess;
 import io.moderato.TestModels;
 import io.moderato.training.CorpusReader;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -40,6 +43,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * there, stored exactly once (one row, one revision, one ingest audit entry), and that retrying the comments whose
  * answer was lost is harmless. Run on H2 and on PostgreSQL by the subclasses, after packaging ({@code mvn verify}).
  */
+@ResourceLock(value = ItResources.CORES, mode = ResourceAccessMode.READ)
 abstract class IngestCrashContract {
 
     static final String ADMIN_KEY = "crash-test-admin-key-0123456789";

@@ -35,12 +35,12 @@ class SiteCalibrationFitTest {
     private static final String SITE = "calibration-site";
 
     /** 1,200 corpus held-out comments (never trained on) with the site's labels drawn from the shifted chance. */
-    private static List<SiteLabel> labels(double[] raw) {
+    private static List<SiteLabel> labels(List<String> texts, double[] raw) {
         Random random = new Random(17);
         List<SiteLabel> labels = new ArrayList<>();
         for (int i = 0; i < raw.length; i++) {
             double chance = 1 / (1 + Math.exp(-(ScoreCombiner.logit(raw[i]) - 2.5)));
-            labels.add(new SiteLabel(i + 1, SITE, LabelSource.IMPORT, "test", texts().get(i),
+            labels.add(new SiteLabel(i + 1, SITE, LabelSource.IMPORT, "test", texts.get(i),
                     Map.of(Attribute.TOXICITY, random.nextDouble() < chance ? 1.0 : 0.0), "test", null));
         }
         return labels;
@@ -66,7 +66,7 @@ class SiteCalibrationFitTest {
         for (int i = 0; i < raw.length; i++) {
             raw[i] = before[i][Attribute.TOXICITY.ordinal()];
         }
-        List<SiteLabel> labels = labels(raw);
+        List<SiteLabel> labels = labels(texts, raw);
         List<SiteLabel> fitLabels = labels.subList(0, 600);
         List<SiteLabel> slice = labels.subList(600, 1200);
         float[][] fitEmbeddings = java.util.Arrays.copyOfRange(embeddings, 0, 600);
