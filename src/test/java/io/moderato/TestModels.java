@@ -1,5 +1,8 @@
 package io.moderato;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.moderato.classification.BundleFiles;
+import io.moderato.classification.BundleManifest;
 import io.moderato.classification.ModelBundle;
 import io.moderato.classification.ModelStore;
 import io.moderato.embedding.EncoderSpec;
@@ -15,6 +18,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -104,6 +108,34 @@ public final class TestModels {
                     .filter(i -> i % 5 == 0).mapToObj(train.comments()::get).toList();
             return new BundleTrainer(quick).train(sample, List.of(train.file()), encoder(),
                     new EmbeddingFileCache(DATA_DIR.resolve(TrainingPipeline.EMBEDDINGS_DIR)), TrainingProgress.NONE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Writes a copy of the {@linkplain #full() full bundle} into the test data directory under another version: its
+     * files copied, its manifest renamed. A second bundle for tests of promotion and rollback, without training one
+     * (a served bundle keeps no Tribuo models to write again).
+     *
+     * @param suffix added to the full bundle's version to name the copy
+     * @return the copy's directory (delete it when done)
+     */
+    public static Path writeCopy(String suffix) {
+        try {
+            ModelBundle original = full();
+            ObjectNode manifest = ModelBundle.JSON.valueToTree(original.manifest());
+            manifest.put("version", original.version() + "-" + suffix);
+            BundleManifest copy = ModelBundle.JSON.treeToValue(manifest, BundleManifest.class);
+            Path target = DATA_DIR.resolve(BundleFiles.MODELS_DIR).resolve(copy.version());
+            Files.createDirectories(target);
+            try (Stream<Path> files = Files.list(original.directory())) {
+                for (Path file : (Iterable<Path>) files::iterator) {
+                    Files.copy(file, target.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            ModelBundle.JSON.writeValue(target.resolve(BundleFiles.MANIFEST).toFile(), copy);
+            return target;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

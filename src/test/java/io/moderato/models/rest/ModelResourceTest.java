@@ -60,18 +60,18 @@ class ModelResourceTest {
     void anAdminPromotesAndRollsBackBundles() throws Exception {
         String original = TestKeys.asAdmin().get("/api/v1/admin/models").then().statusCode(200)
                 .extract().jsonPath().getString("find { it.live }.version");
-        io.moderato.classification.ModelBundle small = io.moderato.TestModels.small();
-        java.nio.file.Path written = new io.moderato.training.BundleWriter().write(io.moderato.TestModels.DATA_DIR, small, java.util.List.of());
+        java.nio.file.Path written = io.moderato.TestModels.writeCopy("promoted");
+        String copy = written.getFileName().toString();
         try {
-            TestKeys.asAdmin().post("/api/v1/admin/models/{v}/activate", small.version()).then().statusCode(200)
+            TestKeys.asAdmin().post("/api/v1/admin/models/{v}/activate", copy).then().statusCode(200)
                     .body("live", org.hamcrest.Matchers.equalTo(true));
             TestKeys.asAdmin().body(java.util.Map.of("text", "hello")).post("/api/v1/classify").then().statusCode(200)
-                    .body("modelVersion", org.hamcrest.Matchers.equalTo(small.version()));
+                    .body("modelVersion", org.hamcrest.Matchers.equalTo(copy));
             TestKeys.asAdmin().post("/api/v1/admin/models/{v}/activate", original).then().statusCode(200);
             TestKeys.asAdmin().body(java.util.Map.of("text", "hello")).post("/api/v1/classify").then().statusCode(200)
                     .body("modelVersion", org.hamcrest.Matchers.equalTo(original));
             TestKeys.asAdmin().queryParam("action", "MODEL_ACTIVATED").get("/api/v1/audit").then().statusCode(200)
-                    .body("entries.details.live", org.hamcrest.Matchers.hasItems(small.version(), original));
+                    .body("entries.details.live", org.hamcrest.Matchers.hasItems(copy, original));
             TestKeys.asAdmin().post("/api/v1/admin/models/{v}/activate", "20000101-000000-none").then().statusCode(404);
         } finally {
             removeBundle(written);
@@ -82,13 +82,13 @@ class ModelResourceTest {
     void aPromotionRecordedByAnotherReplicaGoesLiveHereWithinSeconds() throws Exception {
         String original = TestKeys.asAdmin().get("/api/v1/admin/models").then().statusCode(200)
                 .extract().jsonPath().getString("find { it.live }.version");
-        io.moderato.classification.ModelBundle small = io.moderato.TestModels.small();
-        java.nio.file.Path written = new io.moderato.training.BundleWriter().write(io.moderato.TestModels.DATA_DIR, small, java.util.List.of());
+        java.nio.file.Path written = io.moderato.TestModels.writeCopy("promoted");
+        String copy = written.getFileName().toString();
         try {
             // What another replica's activation leaves behind: the database's record, nothing in this JVM.
             io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() ->
-                    liveModels.set(io.moderato.models.repository.LiveModelEntity.SHARED, small.version(), "replica-b"));
-            assertEquals(small.version(), liveVersionWithin(java.time.Duration.ofSeconds(5), small.version()));
+                    liveModels.set(io.moderato.models.repository.LiveModelEntity.SHARED, copy, "replica-b"));
+            assertEquals(copy, liveVersionWithin(java.time.Duration.ofSeconds(5), copy));
             io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() ->
                     liveModels.set(io.moderato.models.repository.LiveModelEntity.SHARED, original, "replica-b"));
             assertEquals(original, liveVersionWithin(java.time.Duration.ofSeconds(5), original));

@@ -4,7 +4,6 @@ import io.moderato.TestModels;
 import io.moderato.classification.ModelBundle;
 import io.moderato.classification.ModelStore;
 import io.moderato.classification.service.ClassificationService;
-import io.moderato.training.BundleWriter;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -14,7 +13,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.List;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -37,12 +35,12 @@ class ModelLifecycleTest {
     @Test
     void aPromotionGoesLiveWhenItsRecordIsCommittedAndTheFollowerCannotUndoItMeanwhile() throws Exception {
         String original = liveVersion();
-        ModelBundle small = TestModels.small();
-        Path written = new BundleWriter().write(TestModels.DATA_DIR, small, List.of());
+        Path written = TestModels.writeCopy("lifecycle");
+        String copy = written.getFileName().toString();
         try {
             QuarkusTransaction.requiringNew().run(() -> {
                 try {
-                    lifecycle.activate(small.version(), "test");
+                    lifecycle.activate(copy, "test");
                 } catch (IOException e) {
                     throw new IllegalStateException(e);
                 }
@@ -50,9 +48,9 @@ class ModelLifecycleTest {
                 // The follower reads the committed record (the original bundle) while the promotion's is not yet.
                 lifecycle.followPromotions();
             });
-            assertEquals(small.version(), liveVersion(), "live once committed, the follower's round in between notwithstanding");
+            assertEquals(copy, liveVersion(), "live once committed, the follower's round in between notwithstanding");
             lifecycle.followPromotions();
-            assertEquals(small.version(), liveVersion(), "the follower agrees with the committed record");
+            assertEquals(copy, liveVersion(), "the follower agrees with the committed record");
 
             // As when the promotion's audit entry cannot be written: the transaction rolls back.
             assertThrows(RuntimeException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
@@ -63,9 +61,9 @@ class ModelLifecycleTest {
                 }
                 throw new IllegalStateException("the audit entry could not be written");
             }));
-            assertEquals(small.version(), liveVersion(), "a rolled-back promotion changes nothing");
+            assertEquals(copy, liveVersion(), "a rolled-back promotion changes nothing");
             lifecycle.followPromotions();
-            assertEquals(small.version(), liveVersion(), "nor does the follower, the record being unchanged");
+            assertEquals(copy, liveVersion(), "nor does the follower, the record being unchanged");
         } finally {
             lifecycle.activate(original, "test");
             try (Stream<Path> files = Files.walk(written)) {
