@@ -1,7 +1,9 @@
 package io.moderato.classification;
 
 import com.google.protobuf.Any;
+import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.WireFormat;
 import org.tribuo.Model;
 import org.tribuo.math.protos.DenseTensorProto;
 import org.tribuo.math.protos.LinearParametersProto;
@@ -19,6 +21,7 @@ import java.io.IOException;
 import java.nio.ByteOrder;
 import java.nio.DoubleBuffer;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +44,16 @@ final class LinearModelFile {
     static final String OUTPUT_INFO_CLASS = "org.tribuo.multilabel.ImmutableMultiLabelInfo";
     static final String PARAMETERS_CLASS = "org.tribuo.math.LinearParameters";
     static final String MATRIX_CLASS = "org.tribuo.math.la.DenseMatrix";
+
+    /** Wire tags (field number and type) of the messages {@link #featureNames} walks. */
+    private static final int FEATURE_MAP_INFO = ImmutableFeatureMapProto.INFO_FIELD_NUMBER << 3 | WireFormat.WIRETYPE_LENGTH_DELIMITED;
+    private static final int VARIABLE_VERSION = VariableInfoProto.VERSION_FIELD_NUMBER << 3 | WireFormat.WIRETYPE_VARINT;
+    private static final int VARIABLE_CLASS_NAME = VariableInfoProto.CLASS_NAME_FIELD_NUMBER << 3 | WireFormat.WIRETYPE_LENGTH_DELIMITED;
+    private static final int VARIABLE_DATA = VariableInfoProto.SERIALIZED_DATA_FIELD_NUMBER << 3 | WireFormat.WIRETYPE_LENGTH_DELIMITED;
+    private static final int ANY_TYPE_URL = Any.TYPE_URL_FIELD_NUMBER << 3 | WireFormat.WIRETYPE_LENGTH_DELIMITED;
+    private static final int ANY_VALUE = Any.VALUE_FIELD_NUMBER << 3 | WireFormat.WIRETYPE_LENGTH_DELIMITED;
+    private static final int REAL_ID_INFO_NAME = RealIDInfoProto.NAME_FIELD_NUMBER << 3 | WireFormat.WIRETYPE_LENGTH_DELIMITED;
+    private static final int REAL_ID_INFO_ID = RealIDInfoProto.ID_FIELD_NUMBER << 3 | WireFormat.WIRETYPE_VARINT;
 
     private LinearModelFile() {
     }
@@ -71,7 +84,7 @@ final class LinearModelFile {
     }
 
     /** The model read from its messages, or null when they are not all of the classes and versions known here. */
-    static LinearMultiLabelModel direct(ModelProto proto, List<String> labels) throws InvalidProtocolBufferException {
+    static LinearMultiLabelModel direct(ModelProto proto, List<String> labels) throws IOException {
         if (!known(proto.getVersion(), proto.getClassName(), MODEL_CLASS)) {
             return null;
         }
@@ -115,23 +128,89 @@ final class LinearModelFile {
         return LinearMultiLabelModel.ofWeights(labels, names, weights);
     }
 
-    /** Each feature's name at its id, or null when a feature is not a {@code RealIDInfo}. */
-    private static String[] featureNames(Any featureMap) throws InvalidProtocolBufferException {
-        List<VariableInfoProto> infos = featureMap.unpack(ImmutableFeatureMapProto.class).getInfoList();
-        String[] names = new String[infos.size()];
-        for (VariableInfoProto info : infos) {
-            if (!known(info.getVersion(), info.getClassName(), FEATURE_CLASS)) {
-                return null;
-            }
-            RealIDInfoProto feature = info.getSerializedData().unpack(RealIDInfoProto.class);
-            int id = feature.getId();
-            if (id < 0 || id >= names.length || names[id] != null) {
-                throw new IllegalArgumentException("feature " + feature.getName() + " has id " + id + " among "
-                        + names.length + " features");
-            }
-            names[id] = feature.getName();
+    /**
+     * Each feature's name at its id, or null when a feature is not a {@code RealIDInfo}. The feature map's messages are
+     * walked field by field rather than parsed into a message per feature (three objects and their strings each, for
+     * hundreds of thousands of features: most of what loading cost, in allocation and collection).
+     */
+    private static String[] featureNames(Any featureMap) throws IOException {
+        if (!featureMap.is(ImmutableFeatureMapProto.class)) {
+            throw new IllegalArgumentException("the feature domain holds a " + featureMap.getTypeUrl());
         }
-        return names;
+        List<String> names = new ArrayList<>();
+        List<Integer> ids = new ArrayList<>();
+        CodedInputStream in = featureMap.getValue().newCodedInput();
+        for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
+            if (tag != FEATURE_MAP_INFO) {
+                in.skipField(tag);
+                continue;
+            }
+            int limit = in.pushLimit(in.readRawVarint32());
+            int version = 0;
+            String className = "";
+            boolean read = false;
+            for (int field = in.readTag(); field != 0; field = in.readTag()) {
+                switch (field) {
+                    case VARIABLE_VERSION -> version = in.readInt32();
+                    case VARIABLE_CLASS_NAME -> className = in.readStringRequireUtf8();
+                    case VARIABLE_DATA -> {
+                        if (!known(version, className, FEATURE_CLASS)) {
+                            return null;
+                        }
+                        readRealIdInfo(in, names, ids);
+                        read = true;
+                    }
+                    default -> in.skipField(field);
+                }
+            }
+            in.popLimit(limit);
+            if (!read) {
+                throw new IllegalArgumentException("a feature without its statistics");
+            }
+        }
+        String[] byId = new String[names.size()];
+        for (int i = 0; i < byId.length; i++) {
+            int id = ids.get(i);
+            if (id < 0 || id >= byId.length || byId[id] != null) {
+                throw new IllegalArgumentException("feature " + names.get(i) + " has id " + id + " among "
+                        + byId.length + " features");
+            }
+            byId[id] = names.get(i);
+        }
+        return byId;
+    }
+
+    /** Reads a feature's {@code Any} holding its {@code RealIDInfoProto}: its name and id. */
+    private static void readRealIdInfo(CodedInputStream in, List<String> names, List<Integer> ids) throws IOException {
+        int anyLimit = in.pushLimit(in.readRawVarint32());
+        String name = null;
+        int id = 0; // proto3 leaves a field at its default (0) out
+        for (int field = in.readTag(); field != 0; field = in.readTag()) {
+            if (field == ANY_TYPE_URL) {
+                String typeUrl = in.readStringRequireUtf8();
+                if (!typeUrl.endsWith("/" + RealIDInfoProto.getDescriptor().getFullName())) {
+                    throw new IllegalArgumentException("a feature's statistics are a " + typeUrl);
+                }
+            } else if (field == ANY_VALUE) {
+                int valueLimit = in.pushLimit(in.readRawVarint32());
+                for (int info = in.readTag(); info != 0; info = in.readTag()) {
+                    switch (info) {
+                        case REAL_ID_INFO_NAME -> name = in.readStringRequireUtf8();
+                        case REAL_ID_INFO_ID -> id = in.readInt32();
+                        default -> in.skipField(info);
+                    }
+                }
+                in.popLimit(valueLimit);
+            } else {
+                in.skipField(field);
+            }
+        }
+        in.popLimit(anyLimit);
+        if (name == null) {
+            throw new IllegalArgumentException("a feature without a name");
+        }
+        names.add(name);
+        ids.add(id);
     }
 
     private static Map<String, Integer> labelRows(Any outputInfo) throws InvalidProtocolBufferException {
@@ -144,6 +223,10 @@ final class LinearModelFile {
             rows.put(info.getLabel(i), info.getId(i));
         }
         return rows;
+    }
+
+    private static int tag(int lengthDelimitedField) {
+        return lengthDelimitedField << 3 | WireFormat.WIRETYPE_LENGTH_DELIMITED;
     }
 
     private static boolean known(int version, String className, String expected) {

@@ -1,13 +1,9 @@
 package io.moderato.comment;
 
-import io.moderato.ItResources;
 import io.moderato.ServiceClient;
 import io.moderato.ServiceProcess;
 import io.moderato.TestModels;
 import io.moderato.training.CorpusReader;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.ResourceAccessMode;
-import org.junit.jupiter.api.parallel.ResourceLock;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -41,9 +37,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * service as its own process on a fresh data directory, streams new comments at it from several clients, kills it
  * with {@code SIGKILL} mid-stream, starts it again on the same data and checks that every acknowledged comment is
  * there, stored exactly once (one row, one revision, one ingest audit entry), and that retrying the comments whose
- * answer was lost is harmless. Run on H2 and on PostgreSQL by the subclasses, after packaging ({@code mvn verify}).
+ * answer was lost is harmless. On H2 and on PostgreSQL by the subclasses, both run by {@link IngestCrashIT} after
+ * packaging ({@code mvn verify}).
  */
-@ResourceLock(value = ItResources.CORES, mode = ResourceAccessMode.READ)
 abstract class IngestCrashContract {
 
     static final String ADMIN_KEY = "crash-test-admin-key-0123456789";
@@ -63,7 +59,7 @@ abstract class IngestCrashContract {
     /** @return a connection to the database the service used, opened after it stopped */
     abstract Connection openDatabase(Path dataDir) throws SQLException;
 
-    @Test
+    /** Runs the test: streams, kills, restarts and checks, failing with an assertion error when a promise is broken. */
     void everyAcknowledgedCommentSurvivesKillMinus9ExactlyOnce() throws Exception {
         String name = getClass().getSimpleName();
         Path dataDir = Path.of("target", "crash-tests", name + "-" + UUID.randomUUID().toString().substring(0, 8)).toAbsolutePath();

@@ -3,7 +3,6 @@ package io.moderato.kafka;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.moderato.ClusterPromises;
-import io.moderato.ItResources;
 import io.moderato.KafkaBroker;
 import io.moderato.PostgresProfile;
 import io.moderato.ReplicaCluster;
@@ -15,7 +14,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.ResourceLock;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -62,7 +60,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * <p>
  * Each promise is checked by its own method ({@code assert...}, {@link ClusterPromises}).
  */
-@ResourceLock(ItResources.CORES)
 class KafkaClusterIT {
 
     private static final String ADMIN_KEY = "cluster-test-admin-key-0123456789";

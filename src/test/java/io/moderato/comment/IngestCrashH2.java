@@ -6,8 +6,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Map;
 
-/** The crash test on the embedded H2 database, the default build. */
-class IngestCrashH2IT extends IngestCrashContract {
+/** The crash test on the embedded H2 database, the default build (run by {@link IngestCrashIT}). */
+class IngestCrashH2 extends IngestCrashContract {
 
     @Override
     Path app() {

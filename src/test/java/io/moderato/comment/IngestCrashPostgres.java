@@ -11,9 +11,9 @@ import java.util.Map;
 
 /**
  * The crash test on PostgreSQL ({@code -Dmoderato.test.pg-url}, as the other PostgreSQL tests), with the app built
- * for it ({@code target/postgresql-app}, packaged by {@code mvn verify}).
+ * for it ({@code target/postgresql-app}, packaged by {@code mvn verify}); run by {@link IngestCrashIT}.
  */
-class IngestCrashPostgresIT extends IngestCrashContract {
+class IngestCrashPostgres extends IngestCrashContract {
 
     @Override
     Path app() {
