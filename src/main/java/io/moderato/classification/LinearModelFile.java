@@ -11,9 +11,11 @@ import org.tribuo.math.protos.TensorProto;
 import org.tribuo.multilabel.MultiLabel;
 import org.tribuo.multilabel.protos.ImmutableMultiLabelInfoProto;
 import org.tribuo.multilabel.sgd.protos.MultiLabelLinearSGDProto;
+import org.tribuo.protos.core.FeatureDomainProto;
 import org.tribuo.protos.core.ImmutableFeatureMapProto;
 import org.tribuo.protos.core.ModelDataProto;
 import org.tribuo.protos.core.ModelProto;
+import org.tribuo.protos.core.OutputDomainProto;
 import org.tribuo.protos.core.RealIDInfoProto;
 import org.tribuo.protos.core.VariableInfoProto;
 
@@ -29,9 +31,10 @@ import java.util.Map;
 /**
  * Reads a word model's file (a Tribuo linear SGD multi-label model, as {@link TribuoFiles} writes it) straight into
  * its {@linkplain LinearMultiLabelModel#forServing serving form}: feature names, label rows and weights, taken from
- * the protobuf messages without building Tribuo's model. Tribuo's own deserialisation makes an object per feature
- * through reflection (some 400,000 of them per word model) only for serving to let them go: on two shared cores it
- * took 3 to 5 seconds per bundle, which a promotion on another replica waits for. The file is the same; a model this
+ * the protobuf messages without building Tribuo's model, the feature map walked field by field. Tribuo's own
+ * deserialisation makes an object per feature through reflection (some 400,000 of them per word model) only for
+ * serving to let them go: on two shared cores it took 3 to 5 seconds per bundle, which a promotion on another replica
+ * waits for. The file is the same; a model this
  * reader does not know (another class or proto version) is read by Tribuo, as before. A test holds the two readings
  * equal, weight for weight.
  */
@@ -46,14 +49,16 @@ final class LinearModelFile {
     static final String MATRIX_CLASS = "org.tribuo.math.la.DenseMatrix";
 
     /** Wire tags (field number and type) of the messages {@link #featureNames} walks. */
-    private static final int FEATURE_MAP_INFO = ImmutableFeatureMapProto.INFO_FIELD_NUMBER << 3 | WireFormat.WIRETYPE_LENGTH_DELIMITED;
-    private static final int VARIABLE_VERSION = VariableInfoProto.VERSION_FIELD_NUMBER << 3 | WireFormat.WIRETYPE_VARINT;
-    private static final int VARIABLE_CLASS_NAME = VariableInfoProto.CLASS_NAME_FIELD_NUMBER << 3 | WireFormat.WIRETYPE_LENGTH_DELIMITED;
-    private static final int VARIABLE_DATA = VariableInfoProto.SERIALIZED_DATA_FIELD_NUMBER << 3 | WireFormat.WIRETYPE_LENGTH_DELIMITED;
-    private static final int ANY_TYPE_URL = Any.TYPE_URL_FIELD_NUMBER << 3 | WireFormat.WIRETYPE_LENGTH_DELIMITED;
-    private static final int ANY_VALUE = Any.VALUE_FIELD_NUMBER << 3 | WireFormat.WIRETYPE_LENGTH_DELIMITED;
-    private static final int REAL_ID_INFO_NAME = RealIDInfoProto.NAME_FIELD_NUMBER << 3 | WireFormat.WIRETYPE_LENGTH_DELIMITED;
-    private static final int REAL_ID_INFO_ID = RealIDInfoProto.ID_FIELD_NUMBER << 3 | WireFormat.WIRETYPE_VARINT;
+    private static final int LENGTH_DELIMITED = WireFormat.WIRETYPE_LENGTH_DELIMITED;
+    private static final int FEATURE_MAP_INFO = ImmutableFeatureMapProto.INFO_FIELD_NUMBER << 3 | LENGTH_DELIMITED;
+    private static final int VARINT = WireFormat.WIRETYPE_VARINT;
+    private static final int VARIABLE_VERSION = VariableInfoProto.VERSION_FIELD_NUMBER << 3 | VARINT;
+    private static final int VARIABLE_CLASS_NAME = VariableInfoProto.CLASS_NAME_FIELD_NUMBER << 3 | LENGTH_DELIMITED;
+    private static final int VARIABLE_DATA = VariableInfoProto.SERIALIZED_DATA_FIELD_NUMBER << 3 | LENGTH_DELIMITED;
+    private static final int ANY_TYPE_URL = Any.TYPE_URL_FIELD_NUMBER << 3 | LENGTH_DELIMITED;
+    private static final int ANY_VALUE = Any.VALUE_FIELD_NUMBER << 3 | LENGTH_DELIMITED;
+    private static final int REAL_ID_INFO_NAME = RealIDInfoProto.NAME_FIELD_NUMBER << 3 | LENGTH_DELIMITED;
+    private static final int REAL_ID_INFO_ID = RealIDInfoProto.ID_FIELD_NUMBER << 3 | VARINT;
 
     private LinearModelFile() {
     }
@@ -90,16 +95,19 @@ final class LinearModelFile {
         }
         MultiLabelLinearSGDProto linear = proto.getSerializedData().unpack(MultiLabelLinearSGDProto.class);
         ModelDataProto metadata = linear.getMetadata();
-        if (!known(metadata.getFeatureDomain().getVersion(), metadata.getFeatureDomain().getClassName(), FEATURE_MAP_CLASS)
-                || !known(metadata.getOutputDomain().getVersion(), metadata.getOutputDomain().getClassName(), OUTPUT_INFO_CLASS)
+        FeatureDomainProto features = metadata.getFeatureDomain();
+        OutputDomainProto outputs = metadata.getOutputDomain();
+        if (!known(features.getVersion(), features.getClassName(), FEATURE_MAP_CLASS)
+                || !known(outputs.getVersion(), outputs.getClassName(), OUTPUT_INFO_CLASS)
                 || !known(linear.getParams().getVersion(), linear.getParams().getClassName(), PARAMETERS_CLASS)) {
             return null;
         }
-        String[] names = featureNames(metadata.getFeatureDomain().getSerializedData());
+        String[] names = featureNames(features.getSerializedData());
         if (names == null) {
             return null;
         }
-        TensorProto tensor = linear.getParams().getSerializedData().unpack(LinearParametersProto.class).getWeightMatrix();
+        TensorProto tensor = linear.getParams().getSerializedData().unpack(LinearParametersProto.class)
+                .getWeightMatrix();
         if (!known(tensor.getVersion(), tensor.getClassName(), MATRIX_CLASS)) {
             return null;
         }
@@ -115,7 +123,7 @@ final class LinearModelFile {
             throw new IllegalArgumentException("a weight matrix of " + rows + " x " + columns + " holds "
                     + values.remaining() + " values");
         }
-        Map<String, Integer> labelRows = labelRows(metadata.getOutputDomain().getSerializedData());
+        Map<String, Integer> labelRows = labelRows(outputs.getSerializedData());
         double[][] weights = new double[labels.size()][];
         for (int i = 0; i < labels.size(); i++) {
             Integer row = labelRows.get(labels.get(i));

@@ -48,7 +48,8 @@ public class BundleLoadBenchmark {
             try (Stream<Path> bundles = Files.list(models)) {
                 directory = bundles.filter(d -> Files.exists(d.resolve(BundleFiles.MANIFEST)))
                         .max(Comparator.comparing(Path::getFileName))
-                        .orElseThrow(() -> new IllegalStateException("no bundle in " + models + ": run the tests first"));
+                        .orElseThrow(() -> new IllegalStateException("no bundle in " + models
+                                + ": run the tests first"));
             }
         }
     }
