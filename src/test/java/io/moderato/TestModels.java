@@ -122,20 +122,42 @@ public final class TestModels {
      * @return the copy's directory (delete it when done)
      */
     public static Path writeCopy(String suffix) {
+        return writeCopy(withVersion(full().manifest(), full().version() + "-" + suffix));
+    }
+
+    /**
+     * Writes the {@linkplain #full() full bundle}'s files into the test data directory under the given manifest's
+     * version, with that manifest.
+     *
+     * @param manifest the copy's manifest (its own version; a site, when it is a site's copy)
+     * @return the copy's directory (delete it when done)
+     */
+    public static Path writeCopy(BundleManifest manifest) {
         try {
-            ModelBundle original = full();
-            ObjectNode manifest = ModelBundle.JSON.valueToTree(original.manifest());
-            manifest.put("version", original.version() + "-" + suffix);
-            BundleManifest copy = ModelBundle.JSON.treeToValue(manifest, BundleManifest.class);
-            Path target = DATA_DIR.resolve(BundleFiles.MODELS_DIR).resolve(copy.version());
+            Path target = DATA_DIR.resolve(BundleFiles.MODELS_DIR).resolve(manifest.version());
             Files.createDirectories(target);
-            try (Stream<Path> files = Files.list(original.directory())) {
+            try (Stream<Path> files = Files.list(full().directory())) {
                 for (Path file : (Iterable<Path>) files::iterator) {
                     Files.copy(file, target.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
                 }
             }
-            ModelBundle.JSON.writeValue(target.resolve(BundleFiles.MANIFEST).toFile(), copy);
+            ModelBundle.JSON.writeValue(target.resolve(BundleFiles.MANIFEST).toFile(), manifest);
             return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * @param manifest a bundle's manifest
+     * @param version  another version
+     * @return the same manifest under that version
+     */
+    public static BundleManifest withVersion(BundleManifest manifest, String version) {
+        ObjectNode tree = ModelBundle.JSON.valueToTree(manifest);
+        tree.put("version", version);
+        try {
+            return ModelBundle.JSON.treeToValue(tree, BundleManifest.class);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -34,9 +34,8 @@ import java.util.Map;
  * the protobuf messages without building Tribuo's model, the feature map walked field by field. Tribuo's own
  * deserialisation makes an object per feature through reflection (some 400,000 of them per word model) only for
  * serving to let them go: on two shared cores it took 3 to 5 seconds per bundle, which a promotion on another replica
- * waits for. The file is the same; a model this
- * reader does not know (another class or proto version) is read by Tribuo, as before. A test holds the two readings
- * equal, weight for weight.
+ * waits for. The file is the same; a model this reader does not know (another class or proto version) is read by
+ * Tribuo, as before. A test holds the two readings equal, weight for weight.
  */
 final class LinearModelFile {
 
@@ -231,10 +230,6 @@ final class LinearModelFile {
             rows.put(info.getLabel(i), info.getId(i));
         }
         return rows;
-    }
-
-    private static int tag(int lengthDelimitedField) {
-        return lengthDelimitedField << 3 | WireFormat.WIRETYPE_LENGTH_DELIMITED;
     }
 
     private static boolean known(int version, String className, String expected) {

@@ -100,10 +100,8 @@ public final class WorseBundles {
     public static java.nio.file.Path writeSiteCopy(String siteId, io.moderato.classification.SiteCalibration calibration) {
         try {
             ModelBundle full = TestModels.full();
-            com.fasterxml.jackson.databind.node.ObjectNode manifest = ModelBundle.JSON.valueToTree(full.manifest().withSiteId(siteId));
-            manifest.put("version", full.version() + "-" + siteId + (calibration == null ? "" : "-calibrated"));
-            io.moderato.classification.BundleManifest copy = ModelBundle.JSON.treeToValue(manifest,
-                    io.moderato.classification.BundleManifest.class);
+            io.moderato.classification.BundleManifest copy = TestModels.withVersion(full.manifest().withSiteId(siteId),
+                    full.version() + "-" + siteId + (calibration == null ? "" : "-calibrated"));
             ModelBundle bundle = new ModelBundle(null, copy, full.word(), full.encoder(), full.combiner());
             SiteGate.Verdict verdict = judge(bundle, full);
             List<SiteLabel> labels = slice();
@@ -119,18 +117,9 @@ public final class WorseBundles {
             }
             BiasReport bias = BiasReport.of("site " + siteId + " held-out slice",
                     labels.stream().map(SiteLabel::text).toList(), truth, toxicity);
-            // A served bundle keeps no Tribuo models to write again: copy the full bundle's files, then give the copy
-            // its own manifest and the gate's and bias reports.
-            java.nio.file.Path target = TestModels.DATA_DIR.resolve(io.moderato.classification.BundleFiles.MODELS_DIR)
-                    .resolve(copy.version());
-            java.nio.file.Files.createDirectories(target);
-            try (var files = java.nio.file.Files.list(full.directory())) {
-                for (java.nio.file.Path file : (Iterable<java.nio.file.Path>) files::iterator) {
-                    java.nio.file.Files.copy(file, target.resolve(file.getFileName()),
-                            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-            ModelBundle.JSON.writeValue(target.resolve(io.moderato.classification.BundleFiles.MANIFEST).toFile(), copy);
+            // A served bundle keeps no Tribuo models to write again: copy the full bundle's files with the copy's
+            // manifest, then add the gate's and bias reports.
+            java.nio.file.Path target = TestModels.writeCopy(copy);
             ModelBundle.JSON.writeValue(target.resolve(io.moderato.classification.BundleFiles.GATE).toFile(), verdict.report());
             ModelBundle.JSON.writeValue(target.resolve(io.moderato.classification.BundleFiles.BIAS).toFile(), List.of(bias.toJson()));
             if (calibration != null) {
