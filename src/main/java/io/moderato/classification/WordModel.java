@@ -128,6 +128,31 @@ public final class WordModel implements FamilyScorer, Explainer {
     }
 
     /**
+     * Everything the word family reads of a comment, from one extraction of its features: what serving a comment
+     * asks of it (attributes, sentences, topics, then spans) would otherwise extract them three times.
+     *
+     * @param normalized the comment, normalised
+     * @return its reading
+     */
+    public Reading read(NormalizedText normalized) {
+        Features features = extractor.extract(normalized);
+        double[] scores = attributes.predict(features);
+        return new Reading(normalized, features, new Scored(scores, scoreSentences(normalized, scores)),
+                topics.predict(features));
+    }
+
+    /**
+     * The word family's reading of one comment.
+     *
+     * @param normalized the comment, normalised
+     * @param features   its features, occurrences included (the spans need them)
+     * @param scored     its attribute and sentence scores
+     * @param topics     its topic probabilities
+     */
+    public record Reading(NormalizedText normalized, Features features, Scored scored, double[] topics) {
+    }
+
+    /**
      * Attribute scores and their sentences.
      *
      * @param attributes per attribute, the comment's probability
@@ -162,12 +187,27 @@ public final class WordModel implements FamilyScorer, Explainer {
 
     @Override
     public List<Span> explain(CommentInput input, double[] scores, double minScore) {
-        NormalizedText normalized = input.normalized();
+        return input.normalized().tokens().isEmpty() ? List.of()
+                : explain(input.normalized(), extractor.extract(input.normalized()), scores, minScore);
+    }
+
+    /**
+     * {@link #explain(CommentInput, double[], double)} of a comment already read.
+     *
+     * @param reading  the comment's reading
+     * @param scores   the verdict, per attribute
+     * @param minScore the verdict an attribute needs for its spans to be looked for
+     * @return the spans, in text order
+     */
+    public List<Span> explain(Reading reading, double[] scores, double minScore) {
+        return explain(reading.normalized(), reading.features(), scores, minScore);
+    }
+
+    private List<Span> explain(NormalizedText normalized, Features features, double[] scores, double minScore) {
         List<Token> tokens = normalized.tokens();
         if (tokens.isEmpty()) {
             return List.of();
         }
-        Features features = extractor.extract(normalized);
         double[][] contributions = new double[Attribute.values().length][];
         List<Lexicon.Hit> hits = lexicon.find(tokens, 0, tokens.size());
         List<Span> spans = new ArrayList<>();

@@ -6,10 +6,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import io.moderato.embedding.Embedder;
+import io.moderato.embedding.EncoderIdentity;
+
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -184,5 +190,61 @@ class TextClassifierTest {
             c.attributes().values().forEach(v -> assertTrue(v >= 0 && v <= 1, text));
             assertFalse(c.topics().isEmpty());
         }
+    }
+
+    @Test
+    void aBatchIsScoredAsEachCommentAlone() {
+        // Each text embedded on its own, whatever batch it comes in: the quantised encoder's vectors depend on the
+        // batch, and this test is about what the classifier does with them.
+        Map<String, float[]> alone = new ConcurrentHashMap<>();
+        Embedder byText = new Embedder() {
+            @Override
+            public EncoderIdentity identity() {
+                return TestModels.encoder().identity();
+            }
+
+            @Override
+            public float[][] embedAll(List<String> texts) {
+                return texts.stream().map(t -> alone.computeIfAbsent(t, TestModels.encoder()::embed)).toArray(float[][]::new);
+            }
+        };
+        TextClassifier batching = new TextClassifier(TestModels.full(), ScoringSettings.DEFAULT, byText);
+        List<String> texts = List.of("You are a fucking idiot.", "What a finish, the keeper saved a penalty!",
+                "Councillor Hughes is a lying piece of garbage. I hope someone beats him senseless. Vote him out.", "",
+                "She is a former prostitute who slept her way to the top.");
+        ArticleContext article = new ArticleContext("Senate race tightens", "The polls have narrowed.");
+        List<ArticleContext> contexts = java.util.Arrays.asList(null, article, null, article, null);
+        for (ScoringMode mode : ScoringMode.values()) {
+            for (boolean spans : new boolean[] {true, false}) {
+                List<Classification> batch = batching.classifyAll(texts, contexts, mode, spans);
+                for (int i = 0; i < texts.size(); i++) {
+                    Classification single = batching.classifyAll(List.of(texts.get(i)),
+                            java.util.Collections.singletonList(contexts.get(i)), mode, spans).get(0);
+                    assertEquals(single, batch.get(i), mode + " " + texts.get(i));
+                    assertEquals(mode, batch.get(i).mode());
+                }
+            }
+        }
+        assertFalse(batching.classifyAll(texts, contexts, ScoringMode.FULL, true).get(2).spans().isEmpty());
+    }
+
+    @Test
+    void aFailingEncoderFailsTheBatch() {
+        Embedder failing = new Embedder() {
+            @Override
+            public EncoderIdentity identity() {
+                return TestModels.encoder().identity();
+            }
+
+            @Override
+            public float[][] embedAll(List<String> texts) {
+                throw new IllegalStateException("encoder down");
+            }
+        };
+        TextClassifier broken = new TextClassifier(TestModels.full(), ScoringSettings.DEFAULT, failing);
+        IllegalStateException thrown = assertThrows(IllegalStateException.class,
+                () -> broken.classifyAll(List.of("one", "two"), null, ScoringMode.FULL, true));
+        assertEquals("encoder down", thrown.getMessage());
+        assertEquals(ScoringMode.FAST, broken.classifyAll(List.of("one", "two"), null, ScoringMode.FAST, true).get(1).mode());
     }
 }
