@@ -45,6 +45,10 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -88,6 +92,8 @@ import java.util.stream.IntStream;
 public final class BundleTrainer {
 
     private static final MultiLabelFactory MULTI_LABELS = new MultiLabelFactory();
+    private static final int HEAD_MAX_ITERATIONS = 1000;
+    private static final double HEAD_TOLERANCE = 0.01;
     private static final LabelFactory LABELS = new LabelFactory();
     private static final DateTimeFormatter VERSION_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
     private static final int CALIBRATION_BINS = 10;
@@ -259,8 +265,10 @@ public final class BundleTrainer {
                 progress.report("embedding the corpus", 0.35);
                 CorpusEmbeddings embedded = awaitEmbeddings(pendingEmbeddings != null ? pendingEmbeddings : runHere(embedCorpus));
                 embeddings = embedded.corpus();
-                progress.report("training the encoder heads", 0.75);
-                encoder = fitEncoder(comments, embeddings, fit, embedded.definitions(), embedder, description, run);
+                int atOnce = headsAtOnce(fit.size(), embedder.identity().dimensions());
+                progress.report("training the encoder heads (" + atOnce + " at a time)", 0.75);
+                encoder = fitEncoder(comments, embeddings, fit, embedded.definitions(), embedder, description, run,
+                        atOnce);
             }
             trained = true;
         } finally {
@@ -374,6 +382,56 @@ public final class BundleTrainer {
         return future;
     }
 
+    private static <T> T awaitHead(Future<T> pending) {
+        try {
+            return pending.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the encoder heads were training", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException("training an encoder head failed", e.getCause());
+        }
+    }
+
+    /**
+     * How many encoder heads may train at once: one per core, as long as the heap has room for their data sets
+     * (a copy of every row each, with the disagreement repeats) beside the shared LibLinear nodes of the rows (a
+     * node of some 32 bytes per value), with a quarter to spare. With a site's labels on top of the corpus the
+     * heap may have room for one.
+     */
+    static int headsAtOnce(int rows, int dimensions) {
+        long dataSet = (long) (rows * 1.2) * dimensions * 13L;
+        long nodes = (long) rows * (dimensions + 1) * 32L;
+        Runtime runtime = Runtime.getRuntime();
+        long free = runtime.maxMemory() - liveHeap();
+        int atOnce = Runtime.getRuntime().availableProcessors();
+        while (atOnce > 1 && (nodes + atOnce * dataSet) * 5 / 4 > free) {
+            atOnce--;
+        }
+        return atOnce;
+    }
+
+    /**
+     * The heap in use after each pool's last collection: what is live, as near as the JVM tells without collecting
+     * (the heap in use now counts the garbage since, which after the word family's training is most of it).
+     */
+    private static long liveHeap() {
+        long live = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.isValid()) {
+                MemoryUsage afterCollection = pool.getCollectionUsage();
+                live += afterCollection != null ? afterCollection.getUsed() : pool.getUsage().getUsed();
+            }
+        }
+        return live;
+    }
+
     /** The corpus's embeddings and those of the IPTC topic definitions, in {@link #topicDefinitions()} order. */
     private record CorpusEmbeddings(float[][] corpus, float[][] definitions) {
     }
@@ -433,13 +491,14 @@ public final class BundleTrainer {
     }
 
     /**
-     * The five word models that only score the validation split for the combiner train for a quarter of the epochs.
-     * Measured on corpus p1-p26 against half: the combined verdict's figures on the held-out split and the public
-     * sets moved by 0.001 at most, and the first start's word family, which shares the cores with the corpus's
-     * embedding, took some 15 s less (the service live after 132 s instead of 149 s).
+     * The five word models that only score the validation split for the combiner train for an eighth of the epochs
+     * (one). Measured on corpus p1-p26, a quarter against a half moved the combined verdict's figures on the held-out
+     * split and the public sets by 0.001 at most; on corpus p1-p36 (session 13), an eighth against a quarter left the
+     * held-out split, the Jigsaw sample and OLID where they were (0.981, 0.949, 0.756) and took some 4 s of a core off
+     * the first start, whose word family shares the cores with the corpus's embedding.
      */
     private LinearSGDTrainer outOfRegisterTrainer() {
-        return wordTrainer(Math.max(1, settings.epochs() / 4));
+        return wordTrainer(Math.max(1, settings.epochs() / 8));
     }
 
     private LinearSGDTrainer wordTrainer(int epochs) {
@@ -449,7 +508,8 @@ public final class BundleTrainer {
 
     private LibLinearClassificationTrainer headTrainer(double cost) {
         return new LibLinearClassificationTrainer(
-                new LinearClassificationType(LinearClassificationType.LinearType.L2R_LR), cost, 1000, 0.01, settings.seed());
+                new LinearClassificationType(LinearClassificationType.LinearType.L2R_LR), cost, HEAD_MAX_ITERATIONS,
+                HEAD_TOLERANCE, settings.seed());
     }
 
     /** Softmax regression by SGD: one model for the 17 topics, far quicker than LibLinear's one-vs-rest. */
@@ -579,40 +639,67 @@ public final class BundleTrainer {
 
     private EncoderModel fitEncoder(List<CorpusReader.CorpusComment> comments, float[][] embeddings, List<Integer> fit,
                                     float[][] definitionEmbeddings, Embedder embedder, String description,
-                                    Map<String, Provenance> run) {
+                                    Map<String, Provenance> run, int atOnce) {
         int dimensions = embedder.identity().dimensions();
         List<String> names = EncoderModel.featureNames(dimensions);
         // A row's features are made from its float embedding when an example is built (a Tribuo example keeps its
         // own copy): no second, double-precision copy of every training row (and of every weighted repeat) is kept.
         IntFunction<double[]> x = i -> toDouble(embeddings[fit.get(i)]);
-        // One head at a time: each one's training holds its data set and LibLinear's copy of it (a node object per
-        // value, some 30 bytes each: 300 MB for 20,000 rows of 384 dimensions), which two heads at once would double.
-        List<BinaryHead> heads = new ArrayList<>();
+        SharedRowsTrainer.Rows rows = new SharedRowsTrainer.Rows(fit.size());
+        List<Callable<BinaryHead>> headTasks = new ArrayList<>();
         for (Attribute attribute : Attribute.values()) {
-            double[] truth = new double[fit.size()];
+            headTasks.add(() -> {
+                double[] truth = new double[fit.size()];
+                for (int i = 0; i < fit.size(); i++) {
+                    truth[i] = comments.get(fit.get(i)).attributes().get(attribute);
+                }
+                return new BinaryHead(fitBinary(x, truth, true, names, rows,
+                        "encoder head for " + attribute.key() + " on " + description, run), names);
+            });
+        }
+        Callable<TopicHead> topicTask = () -> {
+            MutableDataset<Label> topics = new MutableDataset<>(new SimpleDataSourceProvenance(
+                    "main topic of " + description + " and the IPTC topic definitions", OffsetDateTime.now(ZoneOffset.UTC),
+                    LABELS), LABELS);
+            String[] nameArray = names.toArray(String[]::new);
             for (int i = 0; i < fit.size(); i++) {
-                truth[i] = comments.get(fit.get(i)).attributes().get(attribute);
+                Label main = new Label(comments.get(fit.get(i)).topics().get(0).code());
+                addLean(topics, new ArrayExample<>(main, nameArray, x.apply(i)));
             }
-            heads.add(new BinaryHead(fitBinary(x, truth, true, names, settings.headCost(),
-                    "encoder head for " + attribute.key() + " on " + description, run), names));
-        }
-
-        MutableDataset<Label> topics = new MutableDataset<>(new SimpleDataSourceProvenance(
-                "main topic of " + description + " and the IPTC topic definitions", OffsetDateTime.now(ZoneOffset.UTC),
-                LABELS), LABELS);
-        String[] nameArray = names.toArray(String[]::new);
-        for (int i = 0; i < fit.size(); i++) {
-            Label main = new Label(comments.get(fit.get(i)).topics().get(0).code());
-            addLean(topics, new ArrayExample<>(main, nameArray, x.apply(i)));
-        }
-        List<String[]> definitions = topicDefinitions();
-        for (int copy = 0; copy < settings.definitionCopies(); copy++) {
-            for (int d = 0; d < definitions.size(); d++) {
-                addLean(topics, new ArrayExample<>(new Label(definitions.get(d)[0]), nameArray,
-                        toDouble(definitionEmbeddings[d])));
+            List<String[]> definitions = topicDefinitions();
+            for (int copy = 0; copy < settings.definitionCopies(); copy++) {
+                for (int d = 0; d < definitions.size(); d++) {
+                    addLean(topics, new ArrayExample<>(new Label(definitions.get(d)[0]), nameArray,
+                            toDouble(definitionEmbeddings[d])));
+                }
+            }
+            return new TopicHead(topicTrainer().train(topics, run), names);
+        };
+        // Each head's training holds its own data set (a copy of every row) beside the rows' LibLinear nodes, which
+        // the attribute heads share: heads train side by side, as many at once as there are cores and the heap has
+        // room for their data sets.
+        ExecutorService pool = atOnce <= 1 ? null : Executors.newFixedThreadPool(atOnce, runnable -> {
+            Thread thread = new Thread(runnable, "encoder-heads");
+            thread.setDaemon(true);
+            return thread;
+        });
+        List<BinaryHead> heads = new ArrayList<>();
+        TopicHead topicHead;
+        try {
+            Future<TopicHead> topic = pool == null ? runHere(topicTask) : pool.submit(topicTask);
+            List<Future<BinaryHead>> pending = new ArrayList<>();
+            for (Callable<BinaryHead> task : headTasks) {
+                pending.add(pool == null ? runHere(task) : pool.submit(task));
+            }
+            for (Future<BinaryHead> head : pending) {
+                heads.add(awaitHead(head));
+            }
+            topicHead = awaitHead(topic);
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
             }
         }
-        TopicHead topicHead = new TopicHead(topicTrainer().train(topics, run), names);
         return new EncoderModel(embedder.identity(), heads, topicHead);
     }
 
@@ -624,6 +711,21 @@ public final class BundleTrainer {
      * is the chance that most raters would mark the comment.
      */
     private Model<Label> fitBinary(IntFunction<double[]> x, double[] raters, boolean soft, List<String> names, double cost,
+                                   String description, Map<String, Provenance> run) {
+        return fitBinary(x, raters, soft, names, headTrainer(cost), null, description, run);
+    }
+
+    /**
+     * As above, for an encoder head: the {@link #headTrainer} at the heads' cost, sharing the LibLinear nodes of
+     * {@code rows} with the other heads.
+     */
+    private Model<Label> fitBinary(IntFunction<double[]> x, double[] raters, boolean soft, List<String> names,
+                                   SharedRowsTrainer.Rows rows, String description, Map<String, Provenance> run) {
+        return fitBinary(x, raters, soft, names, null, rows, description, run);
+    }
+
+    private Model<Label> fitBinary(IntFunction<double[]> x, double[] raters, boolean soft, List<String> names,
+                                   LibLinearClassificationTrainer trainer, SharedRowsTrainer.Rows rows,
                                    String description, Map<String, Provenance> run) {
         int positives = 0;
         for (double r : raters) {
@@ -638,15 +740,21 @@ public final class BundleTrainer {
         String[] nameArray = names.toArray(String[]::new);
         Label positive = new Label(BinaryHead.POSITIVE);
         Label negative = new Label(BinaryHead.NEGATIVE);
+        int[] rowOfExample = new int[raters.length * (soft ? 2 : 1)];
         for (int i = 0; i < raters.length; i++) {
             boolean present = raters[i] >= 0.5;
             double[] row = x.apply(i);
+            rowOfExample[dataset.size()] = i;
             addLean(dataset, new ArrayExample<>(present ? positive : negative, nameArray, row));
             if (soft && raters[i] >= DISAGREEMENT_LOW && raters[i] <= DISAGREEMENT_HIGH) {
+                rowOfExample[dataset.size()] = i;
                 addLean(dataset, new ArrayExample<>(present ? negative : positive, nameArray, row));
             }
         }
-        return headTrainer(cost).train(dataset, run);
+        return rows == null ? trainer.train(dataset, run)
+                : new SharedRowsTrainer(new LinearClassificationType(LinearClassificationType.LinearType.L2R_LR),
+                        settings.headCost(), HEAD_MAX_ITERATIONS, HEAD_TOLERANCE, settings.seed(), rows,
+                        Arrays.copyOf(rowOfExample, dataset.size())).train(dataset, run);
     }
 
     /**
