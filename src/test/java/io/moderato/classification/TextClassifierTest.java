@@ -12,6 +12,7 @@ import io.moderato.embedding.EncoderIdentity;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -197,17 +198,8 @@ class TextClassifierTest {
         // Each text embedded on its own, whatever batch it comes in: the quantised encoder's vectors depend on the
         // batch, and this test is about what the classifier does with them.
         Map<String, float[]> alone = new ConcurrentHashMap<>();
-        Embedder byText = new Embedder() {
-            @Override
-            public EncoderIdentity identity() {
-                return TestModels.encoder().identity();
-            }
-
-            @Override
-            public float[][] embedAll(List<String> texts) {
-                return texts.stream().map(t -> alone.computeIfAbsent(t, TestModels.encoder()::embed)).toArray(float[][]::new);
-            }
-        };
+        Embedder byText = embedder(batch -> batch.stream()
+                .map(t -> alone.computeIfAbsent(t, TestModels.encoder()::embed)).toArray(float[][]::new));
         TextClassifier batching = new TextClassifier(TestModels.full(), ScoringSettings.DEFAULT, byText);
         List<String> texts = List.of("You are a fucking idiot.", "What a finish, the keeper saved a penalty!",
                 "Councillor Hughes is a lying piece of garbage. I hope someone beats him senseless. Vote him out.", "",
@@ -230,7 +222,19 @@ class TextClassifierTest {
 
     @Test
     void aFailingEncoderFailsTheBatch() {
-        Embedder failing = new Embedder() {
+        Embedder failing = embedder(batch -> {
+            throw new IllegalStateException("encoder down");
+        });
+        TextClassifier broken = new TextClassifier(TestModels.full(), ScoringSettings.DEFAULT, failing);
+        IllegalStateException thrown = assertThrows(IllegalStateException.class,
+                () -> broken.classifyAll(List.of("one", "two"), null, ScoringMode.FULL, true));
+        assertEquals("encoder down", thrown.getMessage());
+        assertEquals(ScoringMode.FAST, broken.classifyAll(List.of("one", "two"), null, ScoringMode.FAST, true).get(1).mode());
+    }
+
+    /** An embedder with the test encoder's identity that embeds as told. */
+    private static Embedder embedder(Function<List<String>, float[][]> embed) {
+        return new Embedder() {
             @Override
             public EncoderIdentity identity() {
                 return TestModels.encoder().identity();
@@ -238,13 +242,8 @@ class TextClassifierTest {
 
             @Override
             public float[][] embedAll(List<String> texts) {
-                throw new IllegalStateException("encoder down");
+                return embed.apply(texts);
             }
         };
-        TextClassifier broken = new TextClassifier(TestModels.full(), ScoringSettings.DEFAULT, failing);
-        IllegalStateException thrown = assertThrows(IllegalStateException.class,
-                () -> broken.classifyAll(List.of("one", "two"), null, ScoringMode.FULL, true));
-        assertEquals("encoder down", thrown.getMessage());
-        assertEquals(ScoringMode.FAST, broken.classifyAll(List.of("one", "two"), null, ScoringMode.FAST, true).get(1).mode());
     }
 }
