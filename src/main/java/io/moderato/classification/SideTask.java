@@ -4,6 +4,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -18,7 +19,7 @@ import java.util.function.Supplier;
 final class SideTask<T> {
 
     private static final ExecutorService HELPERS = Executors.newFixedThreadPool(
-            Runtime.getRuntime().availableProcessors(), new java.util.concurrent.ThreadFactory() {
+            Runtime.getRuntime().availableProcessors(), new ThreadFactory() {
                 private final AtomicInteger count = new AtomicInteger();
 
                 @Override
