@@ -263,7 +263,8 @@ public final class BundleTrainer {
             if (embedder != null) {
                 awaitingEmbeddings.set(true);
                 progress.report("embedding the corpus", 0.35);
-                CorpusEmbeddings embedded = awaitEmbeddings(pendingEmbeddings != null ? pendingEmbeddings : runHere(embedCorpus));
+                CorpusEmbeddings embedded = await(pendingEmbeddings != null ? pendingEmbeddings : runHere(embedCorpus),
+                        "embedding the corpus");
                 embeddings = embedded.corpus();
                 int atOnce = headsAtOnce(fit.size(), embedder.identity().dimensions());
                 progress.report("training the encoder heads (" + atOnce + " at a time)", 0.75);
@@ -382,23 +383,6 @@ public final class BundleTrainer {
         return future;
     }
 
-    private static <T> T awaitHead(Future<T> pending) {
-        try {
-            return pending.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the encoder heads were training", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException("training an encoder head failed", e.getCause());
-        }
-    }
-
     /**
      * How many encoder heads may train at once: one per core, as long as the heap has room for their data sets
      * (a copy of every row each, with the disagreement repeats) beside the shared LibLinear nodes of the rows (a
@@ -436,12 +420,19 @@ public final class BundleTrainer {
     private record CorpusEmbeddings(float[][] corpus, float[][] definitions) {
     }
 
-    private static CorpusEmbeddings awaitEmbeddings(Future<CorpusEmbeddings> pending) throws IOException {
+    /**
+     * @param pending work on another thread
+     * @param what    what it does, for the error
+     * @param <T>     its result
+     * @return its result
+     * @throws IOException what it threw, as it threw it (as are unchecked exceptions and errors)
+     */
+    private static <T> T await(Future<T> pending, String what) throws IOException {
         try {
             return pending.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the corpus was being embedded", e);
+            throw new IllegalStateException("interrupted while " + what, e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof IOException io) {
                 throw io;
@@ -449,7 +440,10 @@ public final class BundleTrainer {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
             }
-            throw new IllegalStateException("embedding the corpus failed", e.getCause());
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(what + " failed", e.getCause());
         }
     }
 
@@ -640,7 +634,7 @@ public final class BundleTrainer {
 
     private EncoderModel fitEncoder(List<CorpusReader.CorpusComment> comments, float[][] embeddings, List<Integer> fit,
                                     float[][] definitionEmbeddings, Embedder embedder, String description,
-                                    Map<String, Provenance> run, int atOnce) {
+                                    Map<String, Provenance> run, int atOnce) throws IOException {
         int dimensions = embedder.identity().dimensions();
         List<String> names = EncoderModel.featureNames(dimensions);
         // A row's features are made from its float embedding when an example is built (a Tribuo example keeps its
@@ -693,9 +687,9 @@ public final class BundleTrainer {
                 pending.add(pool == null ? runHere(task) : pool.submit(task));
             }
             for (Future<BinaryHead> head : pending) {
-                heads.add(awaitHead(head));
+                heads.add(await(head, "training an encoder head"));
             }
-            topicHead = awaitHead(topic);
+            topicHead = await(topic, "training the encoder's topic head");
         } finally {
             if (pool != null) {
                 pool.shutdownNow();
