@@ -22,7 +22,7 @@ set -euo pipefail
 
 DATA_DIR="${1:-$(mktemp -d /tmp/moderato-rss.XXXXXX)}"
 # The README's run command's JVM options, unless others are given ("" for the JVM's defaults).
-JVM_OPTIONS="${2--Xms64m -Xmx1280m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:-ShrinkHeapInSteps -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=96m -Xss512k -XX:MaxDirectMemorySize=64m}"
+JVM_OPTIONS="${2--Xms64m -Xmx1280m -XX:+UseSerialGC -XX:MinHeapFreeRatio=25 -XX:MaxHeapFreeRatio=30 -XX:-ShrinkHeapInSteps -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=96m -Xss512k -XX:MaxDirectMemorySize=64m}"
 PORT="${PORT:-18090}"
 SECONDS_OF_LOAD="${SECONDS_OF_LOAD:-60}"
 CLIENTS="${CLIENTS:-8}"
