@@ -188,11 +188,12 @@ public final class TextClassifier {
      * @return the breakdown
      */
     public FamilyBreakdown breakdown(String text, float[] embedding) {
-        CommentInput input = new CommentInput(normalizer.normalize(text), null, embedding, null);
+        WordModel.Reading reading = word.read(normalizer.normalize(text));
+        CommentInput input = new CommentInput(reading.normalized(), null, embedding, null);
         int tokens = input.normalized().tokens().size();
-        WordModel.Scored wordScores = word.attributesWithSentences(input);
+        WordModel.Scored wordScores = reading.scored();
         double[] wordAttributes = wordScores.attributes();
-        double[] wordTopics = word.topics(input);
+        double[] wordTopics = reading.topics();
         double[] encoderAttributes = embedding == null ? null : bundle.encoder().attributes(input);
         double[] encoderTopics = embedding == null ? null : bundle.encoder().topics(input);
         List<double[]> sentences = calibratedSentences(wordScores, tokens);

@@ -394,7 +394,7 @@ public final class BundleTrainer {
         long nodes = (long) rows * (dimensions + 1) * 32L;
         Runtime runtime = Runtime.getRuntime();
         long free = runtime.maxMemory() - liveHeap();
-        int atOnce = Runtime.getRuntime().availableProcessors();
+        int atOnce = runtime.availableProcessors();
         while (atOnce > 1 && (nodes + atOnce * dataSet) * 5 / 4 > free) {
             atOnce--;
         }
@@ -648,7 +648,7 @@ public final class BundleTrainer {
                 for (int i = 0; i < fit.size(); i++) {
                     truth[i] = comments.get(fit.get(i)).attributes().get(attribute);
                 }
-                return new BinaryHead(fitBinary(x, truth, true, names, rows,
+                return new BinaryHead(fitHead(x, truth, names, rows,
                         "encoder head for " + attribute.key() + " on " + description, run), names);
             });
         }
@@ -707,21 +707,32 @@ public final class BundleTrainer {
      */
     private Model<Label> fitBinary(IntFunction<double[]> x, double[] raters, boolean soft, List<String> names, double cost,
                                    String description, Map<String, Provenance> run) {
-        return fitBinary(x, raters, soft, names, headTrainer(cost), null, description, run);
+        return headTrainer(cost).train(binaryData(x, raters, soft, names, description).dataset(), run);
     }
 
     /**
-     * As above, for an encoder head: the {@link #headTrainer} at the heads' cost, sharing the LibLinear nodes of
-     * {@code rows} with the other heads.
+     * An encoder head: {@link #fitBinary} with the disagreement repeats, by the {@link #headTrainer} at the heads'
+     * cost, sharing the LibLinear nodes of {@code rows} with the other heads.
      */
-    private Model<Label> fitBinary(IntFunction<double[]> x, double[] raters, boolean soft, List<String> names,
-                                   SharedRowsTrainer.Rows rows, String description, Map<String, Provenance> run) {
-        return fitBinary(x, raters, soft, names, null, rows, description, run);
+    private Model<Label> fitHead(IntFunction<double[]> x, double[] raters, List<String> names,
+                                 SharedRowsTrainer.Rows rows, String description, Map<String, Provenance> run) {
+        BinaryData data = binaryData(x, raters, true, names, description);
+        return new SharedRowsTrainer(new LinearClassificationType(LinearClassificationType.LinearType.L2R_LR),
+                settings.headCost(), HEAD_MAX_ITERATIONS, HEAD_TOLERANCE, settings.seed(), rows, data.rowOfExample())
+                .train(data.dataset(), run);
     }
 
-    private Model<Label> fitBinary(IntFunction<double[]> x, double[] raters, boolean soft, List<String> names,
-                                   LibLinearClassificationTrainer trainer, SharedRowsTrainer.Rows rows,
-                                   String description, Map<String, Provenance> run) {
+    /**
+     * A binary data set and, per example, the row of {@code x} it holds.
+     *
+     * @param dataset      the examples
+     * @param rowOfExample per example, in order, its row
+     */
+    private record BinaryData(MutableDataset<Label> dataset, int[] rowOfExample) {
+    }
+
+    private static BinaryData binaryData(IntFunction<double[]> x, double[] raters, boolean soft, List<String> names,
+                                         String description) {
         int positives = 0;
         for (double r : raters) {
             positives += r >= 0.5 ? 1 : 0;
@@ -746,10 +757,7 @@ public final class BundleTrainer {
                 addLean(dataset, new ArrayExample<>(present ? negative : positive, nameArray, row));
             }
         }
-        return rows == null ? trainer.train(dataset, run)
-                : new SharedRowsTrainer(new LinearClassificationType(LinearClassificationType.LinearType.L2R_LR),
-                        settings.headCost(), HEAD_MAX_ITERATIONS, HEAD_TOLERANCE, settings.seed(), rows,
-                        Arrays.copyOf(rowOfExample, dataset.size())).train(dataset, run);
+        return new BinaryData(dataset, Arrays.copyOf(rowOfExample, dataset.size()));
     }
 
     /**
