@@ -35,7 +35,6 @@ import org.tribuo.classification.liblinear.LibLinearClassificationTrainer;
 import org.tribuo.classification.liblinear.LinearClassificationType;
 import org.tribuo.dataset.DatasetView;
 import org.tribuo.impl.ArrayExample;
-import org.tribuo.math.optimisers.AdaGrad;
 import org.tribuo.multilabel.MultiLabel;
 import org.tribuo.multilabel.MultiLabelFactory;
 import org.tribuo.multilabel.sgd.linear.LinearSGDTrainer;
@@ -182,36 +181,13 @@ public final class BundleTrainer {
         if (comments.isEmpty()) {
             throw new IllegalArgumentException("no training comments");
         }
-        progress.report("reading the corpus", 0.0);
-        List<NormalizedText> normalized = comments.stream().map(c -> normalizer.normalize(c.text())).toList();
-        // Training reads names and values only; for a long comment the record of where each feature came from takes
-        // more room than the rest (a site's labels and the corpus together are some 40,000 texts).
-        List<Features> features = normalized.stream().map(extractor::extract).map(Features::withoutOccurrences).toList();
-        Set<String> kept = frequentFeatures(features);
-
-        List<Integer> order = shuffled(comments.size(), settings);
-        int validationSize = validationSize(comments.size(), settings);
-        List<Integer> validation = List.copyOf(order.subList(0, validationSize));
-        List<Integer> fit = new ArrayList<>();
-        for (int row : order.subList(validationSize, order.size())) {
-            for (int copy = 0; copy < (weights == null ? 1 : weights[row]); copy++) {
-                fit.add(row);
-            }
-        }
-        Map<String, Provenance> run = runProvenance(corpus, embedder);
-        String description = describe(corpus);
-
-        // The corpus is embedded on a thread of its own while the word family trains: ONNX Runtime's batches leave
-        // part of the two cores idle (tokenising, pooling, the gaps between runs), and the single-threaded word
-        // training fills them; each side computes what it would alone, so the bundle is the same. A site's bundle
-        // embeds after the word family instead: its heap grows with the site's labels, and the word family's data
-        // is let go before the embeddings are held.
+        // The corpus is embedded on a thread of its own while the corpus is read and the word family trains: ONNX
+        // Runtime's batches leave part of the two cores idle (tokenising, pooling, the gaps between runs), and the
+        // single-threaded word training fills them; each side computes what it would alone, so the bundle is the
+        // same. A site's bundle embeds after the word family instead: its heap grows with the site's labels, and the
+        // word family's data is let go before the embeddings are held.
         List<String> texts = comments.stream().map(CorpusReader.CorpusComment::text).toList();
         boolean siteLabels = comments.stream().anyMatch(c -> CorpusReader.SITE_REGISTER.equals(c.register()));
-        WordModel word;
-        Map<Integer, double[]> outOfRegister;
-        EncoderModel encoder = null;
-        float[][] embeddings = null;
         AtomicBoolean awaitingEmbeddings = new AtomicBoolean();
         List<String> definitionTexts = topicDefinitions().stream().map(d -> d[1] + ": " + d[2]).toList();
         // The topic definitions go with the corpus: once the corpus is done, the thread may hold the cache for the
@@ -229,12 +205,40 @@ public final class BundleTrainer {
             thread.setDaemon(true);
             return thread;
         });
+        List<NormalizedText> normalized;
+        List<Integer> validation;
+        List<Integer> fit;
+        Map<String, Provenance> run;
+        WordModel word;
+        Map<Integer, double[]> outOfRegister;
+        EncoderModel encoder = null;
+        float[][] embeddings = null;
         boolean trained = false;
         try {
             Future<CorpusEmbeddings> pendingEmbeddings = embedding == null ? null : embedding.submit(embedCorpus);
             if (embedding != null && !embedAfter.isEmpty()) {
                 embedding.submit(() -> cache.embed(embedder, embedAfter, done -> { }));
             }
+
+            progress.report("reading the corpus", 0.0);
+            normalized = comments.stream().map(c -> normalizer.normalize(c.text())).toList();
+            // Training reads names and values only; for a long comment the record of where each feature came from
+            // takes more room than the rest (a site's labels and the corpus together are some 40,000 texts).
+            List<Features> features = normalized.stream().map(extractor::extract).map(Features::withoutOccurrences)
+                    .toList();
+            Set<String> kept = frequentFeatures(features);
+
+            List<Integer> order = shuffled(comments.size(), settings);
+            int validationSize = validationSize(comments.size(), settings);
+            validation = List.copyOf(order.subList(0, validationSize));
+            fit = new ArrayList<>();
+            for (int row : order.subList(validationSize, order.size())) {
+                for (int copy = 0; copy < (weights == null ? 1 : weights[row]); copy++) {
+                    fit.add(row);
+                }
+            }
+            run = runProvenance(corpus, embedder);
+            String description = describe(corpus);
 
             progress.report("training the word model", 0.05);
             WordData attributeData = wordData(comments, features, kept, fit, BundleTrainer::attributeLabels, description);
@@ -497,7 +501,7 @@ public final class BundleTrainer {
     }
 
     private LinearSGDTrainer wordTrainer(int epochs) {
-        return new LinearSGDTrainer(new BinaryCrossEntropy(), new AdaGrad(settings.learningRate(), 1e-6),
+        return new LinearSGDTrainer(new BinaryCrossEntropy(), new FeatureMajorAdaGrad(settings.learningRate(), 1e-6),
                 epochs, Integer.MAX_VALUE, 1, settings.seed());
     }
 
@@ -510,7 +514,7 @@ public final class BundleTrainer {
     /** Softmax regression by SGD: one model for the 17 topics, far quicker than LibLinear's one-vs-rest. */
     private org.tribuo.classification.sgd.linear.LinearSGDTrainer topicTrainer() {
         return new org.tribuo.classification.sgd.linear.LinearSGDTrainer(
-                new org.tribuo.classification.sgd.objectives.LogMulticlass(), new AdaGrad(settings.learningRate(), 1e-6),
+                new org.tribuo.classification.sgd.objectives.LogMulticlass(), new FeatureMajorAdaGrad(settings.learningRate(), 1e-6),
                 settings.epochs(), Integer.MAX_VALUE, 1, settings.seed());
     }
 
