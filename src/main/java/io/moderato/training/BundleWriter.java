@@ -37,7 +37,8 @@ public final class BundleWriter {
     /**
      * @param dataDir the service's data directory
      * @param bundle  the trained bundle
-     * @param reports evaluation reports to keep with it (the held-out split first)
+     * @param reports evaluation reports to keep with it (the held-out split first); none for a bundle evaluated
+     *                later ({@link #addEvaluation}), which then has no evaluation file
      * @param extras  further reports to keep with it, per file name its JSON content (the gate's, the bias report)
      * @return the bundle's directory
      * @throws IOException when writing fails; nothing half-written is left under the version's name
@@ -81,7 +82,9 @@ public final class BundleWriter {
             if (bundle.calibration() != null) {
                 ModelBundle.JSON.writeValue(temporary.resolve(BundleFiles.CALIBRATION).toFile(), bundle.calibration());
             }
-            ModelBundle.JSON.writeValue(temporary.resolve(BundleFiles.EVALUATION).toFile(), reports);
+            if (!reports.isEmpty()) {
+                ModelBundle.JSON.writeValue(temporary.resolve(BundleFiles.EVALUATION).toFile(), reports);
+            }
             Files.writeString(temporary.resolve(BundleFiles.PROVENANCE), provenance, StandardCharsets.UTF_8);
             for (java.util.Map.Entry<String, Object> extra : extras.entrySet()) {
                 ModelBundle.JSON.writeValue(temporary.resolve(extra.getKey()).toFile(), extra.getValue());
@@ -90,6 +93,42 @@ public final class BundleWriter {
             return target;
         } catch (IOException | RuntimeException e) {
             deleteQuietly(temporary);
+            throw e;
+        }
+    }
+
+    /**
+     * Adds the evaluation to a saved bundle that was served before it was evaluated (a first start's): the reports,
+     * further reports, then the manifest with its held-out figures. Each file is written under a temporary name and
+     * renamed over the old one, so a reader sees the old file or the new one, never half of one. Nothing the bundle
+     * scores with is touched.
+     *
+     * @param directory the bundle's directory
+     * @param manifest  its manifest with the held-out figures
+     * @param reports   evaluation reports to keep with it (the held-out split first)
+     * @param extras    further reports, per file name its JSON content (the bias report)
+     * @throws IOException when writing fails; the files not yet replaced stay as they were
+     */
+    public void addEvaluation(Path directory, BundleManifest manifest, List<EvaluationReport> reports,
+                              java.util.Map<String, Object> extras) throws IOException {
+        if (!Files.isRegularFile(directory.resolve(BundleFiles.MANIFEST))) {
+            throw new IOException("no model bundle in " + directory);
+        }
+        replace(directory, BundleFiles.EVALUATION, reports);
+        for (java.util.Map.Entry<String, Object> extra : extras.entrySet()) {
+            replace(directory, extra.getKey(), extra.getValue());
+        }
+        replace(directory, BundleFiles.MANIFEST, manifest);
+    }
+
+    private static void replace(Path directory, String name, Object json) throws IOException {
+        Path temporary = Files.createTempFile(directory, ".writing-" + name, ".tmp");
+        try {
+            ModelBundle.JSON.writeValue(temporary.toFile(), json);
+            Files.move(temporary, directory.resolve(name), StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(temporary);
             throw e;
         }
     }

@@ -19,8 +19,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Train, evaluate on the held-out split, save: the one sequence behind the train command, the service's first start
- * on an empty data directory and the training jobs. A bundle for a site also learns from the site's labels (weighted,
+ * Train, evaluate on the held-out split, save: the one sequence behind the train command and the training jobs. The
+ * service's first start on an empty data directory takes it in two steps ({@link #trainUnevaluated}, then
+ * {@link #completeEvaluation} once the bundle is live), so that it serves as soon as the bundle is trained. A bundle for a site also learns from the site's labels (weighted,
  * the held-out slice kept back), is calibrated to the site's labels (the calibration is part of what the bundle
  * serves), is judged by the evaluation gate against the bundle live for the site on the scale it will serve, and
  * carries the site's threshold suggestions on that scale; every bundle carries a bias report.
@@ -144,15 +145,10 @@ public final class TrainingPipeline {
         progress.report("evaluating on the held-out split", 0.86);
         TextClassifier classifier = new TextClassifier(trained, ScoringSettings.DEFAULT, embedder);
         float[][] heldOutEmbeddings = embedder == null ? null : cache.embed(embedder, heldOutTexts, done -> { });
-        Map<Evaluator.Scores, EvaluationReport> reports = new Evaluator().evaluateFamilies(classifier, heldOutEmbeddings,
-                "held-out (" + heldOut.file().path() + ")", heldOut.labelled());
-        EvaluationReport report = reports.getOrDefault(Evaluator.Scores.COMBINED, reports.get(Evaluator.Scores.FAST));
+        Map<Evaluator.Scores, EvaluationReport> reports = evaluate(classifier, heldOut, heldOutEmbeddings);
+        EvaluationReport report = headlineReport(reports);
 
-        Map<String, Double> headline = new LinkedHashMap<>();
-        report.attributes().forEach((attribute, figures) -> headline.put(attribute + ".rocAuc", figures.rocAuc()));
-        if (report.topics() != null) {
-            headline.put("topics.top1Accuracy", report.topics().top1Accuracy());
-        }
+        Map<String, Double> headline = headline(report);
         List<BundleManifest.DataFile> allFiles = new ArrayList<>(files);
         allFiles.add(heldOut.file());
         BundleManifest manifest = trained.manifest().withCorpus(allFiles).withHeldOut(headline)
@@ -184,9 +180,7 @@ public final class TrainingPipeline {
         Map<String, Object> extras = new LinkedHashMap<>();
         List<Map<String, Object>> bias = new ArrayList<>();
         progress.report("measuring unintended bias", 0.9);
-        bias.add(bias("corpus held-out split", heldOutTexts, heldOut.comments().stream()
-                .map(c -> c.attributes().get(Attribute.TOXICITY) >= 0.5).toList(),
-                SiteGate.scores(candidate, heldOutTexts, heldOutEmbeddings)));
+        bias.add(heldOutBias(candidate, heldOut, heldOutEmbeddings));
         SiteGate.Verdict verdict = null;
         if (site != null) {
             progress.report("judging the candidate against the live bundle on the site's held-out slice", 0.93);
@@ -223,10 +217,102 @@ public final class TrainingPipeline {
         }
         extras.put(BundleFiles.BIAS, bias);
         progress.report("saving the bundle", 0.97);
-        List<EvaluationReport> all = new ArrayList<>(List.of(report));
-        reports.values().stream().filter(r -> r != report).forEach(all::add);
-        Path directory = new BundleWriter().write(dataDir, bundle, all, extras);
+        Path directory = new BundleWriter().write(dataDir, bundle, headlineFirst(reports), extras);
         return new Result(directory, bundle.at(directory), report, verdict);
+    }
+
+    /**
+     * Trains a shared bundle from the corpus and saves it without its held-out evaluation, for a first start, which
+     * serves the bundle at once: {@link #completeEvaluation} then adds the evaluation. The held-out split is not
+     * embedded beside the encoder heads, so they have the cores to themselves. The bundle is the one {@link #run}
+     * trains (the manifest names the held-out file among its data files; its held-out figures are empty until the
+     * evaluation is complete).
+     *
+     * @param corpusDir the corpus directory
+     * @param dataDir   the data directory the bundle is saved under (and where embeddings are cached)
+     * @param embedder  the sentence encoder, or null for a word-only bundle
+     * @param progress  told how far the run is
+     * @return the saved bundle, without figures
+     * @throws IOException when the corpus cannot be read or the bundle cannot be written
+     */
+    public Result trainUnevaluated(Path corpusDir, Path dataDir, Embedder embedder, TrainingProgress progress)
+            throws IOException {
+        CorpusReader reader = new CorpusReader();
+        CorpusReader.CorpusFile train = reader.read(corpusDir.resolve(CorpusReader.TRAIN_FILE));
+        CorpusReader.CorpusFile heldOut = reader.read(corpusDir.resolve(CorpusReader.HELD_OUT_FILE));
+        EmbeddingFileCache cache = new EmbeddingFileCache(dataDir.resolve(EMBEDDINGS_DIR));
+        ModelBundle trained = new BundleTrainer(settings).train(train.comments(), null, List.of(train.file()), embedder,
+                cache, List.of(), (phase, fraction) -> progress.report(phase, 0.97 * fraction));
+        progress.report("saving the bundle", 0.97);
+        BundleManifest manifest = trained.manifest().withCorpus(List.of(train.file(), heldOut.file()));
+        ModelBundle bundle = new ModelBundle(null, manifest, trained.word(), trained.encoder(), trained.combiner());
+        Path directory = new BundleWriter().write(dataDir, bundle, List.of(), Map.of());
+        return new Result(directory, bundle.at(directory), null, null);
+    }
+
+    /**
+     * Evaluates a saved shared bundle that has no evaluation yet ({@link #trainUnevaluated}) on the held-out split, as
+     * {@link #run} does before saving, and adds the evaluation reports, the bias report and the manifest's held-out
+     * figures to its directory.
+     *
+     * @param corpusDir the corpus directory
+     * @param dataDir   the data directory (where embeddings are cached)
+     * @param bundle    the saved bundle
+     * @param embedder  the sentence encoder the bundle was trained with, or null for a word-only bundle
+     * @return its figures on the held-out split
+     * @throws IOException when the held-out split cannot be read or the bundle's files cannot be written
+     */
+    public EvaluationReport completeEvaluation(Path corpusDir, Path dataDir, ModelBundle bundle, Embedder embedder)
+            throws IOException {
+        if (bundle.manifest().siteId() != null) {
+            throw new IllegalArgumentException("bundle " + bundle.version() + " is a site's: its evaluation is the gate's");
+        }
+        CorpusReader.CorpusFile heldOut = new CorpusReader().read(corpusDir.resolve(CorpusReader.HELD_OUT_FILE));
+        float[][] embeddings = embedder == null ? null : new EmbeddingFileCache(dataDir.resolve(EMBEDDINGS_DIR))
+                .embed(embedder, heldOut.comments().stream().map(CorpusReader.CorpusComment::text).toList(), done -> { });
+        TextClassifier classifier = new TextClassifier(bundle, ScoringSettings.DEFAULT, embedder);
+        Map<Evaluator.Scores, EvaluationReport> reports = evaluate(classifier, heldOut, embeddings);
+        EvaluationReport report = headlineReport(reports);
+        new BundleWriter().addEvaluation(bundle.directory(), bundle.manifest().withHeldOut(headline(report)),
+                headlineFirst(reports), Map.of(BundleFiles.BIAS, List.of(heldOutBias(classifier, heldOut, embeddings))));
+        return report;
+    }
+
+    private static Map<Evaluator.Scores, EvaluationReport> evaluate(TextClassifier classifier,
+                                                                    CorpusReader.CorpusFile heldOut,
+                                                                    float[][] embeddings) {
+        return new Evaluator().evaluateFamilies(classifier, embeddings, "held-out (" + heldOut.file().path() + ")",
+                heldOut.labelled());
+    }
+
+    /** The report a bundle is known by: the combined verdict's, or the word family's for a word-only bundle. */
+    private static EvaluationReport headlineReport(Map<Evaluator.Scores, EvaluationReport> reports) {
+        return reports.getOrDefault(Evaluator.Scores.COMBINED, reports.get(Evaluator.Scores.FAST));
+    }
+
+    private static List<EvaluationReport> headlineFirst(Map<Evaluator.Scores, EvaluationReport> reports) {
+        EvaluationReport headline = headlineReport(reports);
+        List<EvaluationReport> all = new ArrayList<>(List.of(headline));
+        reports.values().stream().filter(r -> r != headline).forEach(all::add);
+        return all;
+    }
+
+    /** The manifest's held-out figures: per attribute the ROC AUC, and the topics' top-1 accuracy. */
+    private static Map<String, Double> headline(EvaluationReport report) {
+        Map<String, Double> headline = new LinkedHashMap<>();
+        report.attributes().forEach((attribute, figures) -> headline.put(attribute + ".rocAuc", figures.rocAuc()));
+        if (report.topics() != null) {
+            headline.put("topics.top1Accuracy", report.topics().top1Accuracy());
+        }
+        return headline;
+    }
+
+    private static Map<String, Object> heldOutBias(TextClassifier classifier, CorpusReader.CorpusFile heldOut,
+                                                   float[][] embeddings) {
+        List<String> texts = heldOut.comments().stream().map(CorpusReader.CorpusComment::text).toList();
+        return bias("corpus held-out split", texts, heldOut.comments().stream()
+                .map(c -> c.attributes().get(Attribute.TOXICITY) >= 0.5).toList(),
+                SiteGate.scores(classifier, texts, embeddings));
     }
 
     private static Map<String, Object> bias(String dataset, List<String> texts, List<Boolean> truth, double[][] scores) {

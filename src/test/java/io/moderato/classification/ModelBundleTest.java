@@ -15,6 +15,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,10 +29,11 @@ class ModelBundleTest {
         ModelBundle trained = TestModels.small();
         Path directory = new BundleWriter().write(dataDir, trained, List.of());
         for (String file : List.of(BundleFiles.MANIFEST, BundleFiles.ATTRIBUTE_MODEL, BundleFiles.TOPIC_MODEL,
-                BundleFiles.LEXICON, BundleFiles.ENCODER_HEADS, BundleFiles.COMBINER, BundleFiles.EVALUATION,
-                BundleFiles.PROVENANCE)) {
+                BundleFiles.LEXICON, BundleFiles.ENCODER_HEADS, BundleFiles.COMBINER, BundleFiles.PROVENANCE)) {
             assertTrue(Files.isRegularFile(directory.resolve(file)), file);
         }
+        // Saved without reports, as a first start's bundle before its evaluation: no evaluation file.
+        assertFalse(Files.exists(directory.resolve(BundleFiles.EVALUATION)));
         ModelStore store = new ModelStore(dataDir, TestModels.encoder().identity());
         assertEquals(List.of(trained.version()), store.versions());
         ModelBundle loaded = store.load(trained.version());

@@ -128,14 +128,16 @@ public class ModelResource {
     @Path("/models/{version}/bias")
     @Operation(summary = "Get a bundle's bias report", description = "Subgroup, BPSN and BNSP ROC AUC per identity "
             + "subgroup (Borkan et al., 2019) and their generalised means (p = -5), on the corpus held-out split and, "
-            + "for a site's bundle, on the site's held-out labels. 404 for a bundle trained before bias reports.")
+            + "for a site's bundle, on the site's held-out labels. 404 for a bundle trained before bias reports, and for a "
+            + "first start's bundle in the seconds before its held-out evaluation is complete.")
     public JsonNode bias(@PathParam("version") String version) {
         if (!store.versions().contains(version)) {
             throw ProblemException.notFound("no model bundle with version " + version);
         }
         JsonNode bias = optional(version, BundleFiles.BIAS);
         if (bias == null) {
-            throw ProblemException.notFound("bundle " + version + " has no bias report (trained before bias reports)");
+            throw ProblemException.notFound("bundle " + version + " has no bias report (trained before bias reports, or "
+                    + "a first start's bundle whose held-out evaluation is not complete yet)");
         }
         return bias;
     }
