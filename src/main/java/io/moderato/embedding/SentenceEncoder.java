@@ -45,15 +45,14 @@ public final class SentenceEncoder implements Embedder, AutoCloseable {
     private static final int MAX_RUN_WINDOWS = 32;
     /** Most windows read of one text: about 4,000 tokens, some 16,000 characters of English. */
     static final int MAX_WINDOWS = 8;
-    private static final int MAX_RUN_TOKENS = 2048;
     /**
-     * Most padded tokens in one of a bulk encoder's single-threaded runs. Smaller runs keep a run's activations in
-     * the core's caches: embedding 5,000 of the corpus's longer comments on two idle cores, runs of at most 768
-     * tokens did 287-299 comments a second against 228-249 with 2,048 (512: 289-298; 1,024: 277-283). A serving
-     * run has both cores' intra-op threads and keeps {@value #MAX_RUN_TOKENS}: there the two were within 5% either
-     * way, depending on the comments' lengths.
+     * Most padded tokens in one ONNX run. Smaller runs keep a run's activations in the core's caches: embedding
+     * 5,000 of the corpus's longer comments in bulk on two idle cores, runs of at most 768 tokens did 287-299 comments
+     * a second against 228-249 with 2,048 (512: 289-298; 1,024: 277-283), and serving batches of 64 comments of
+     * 100-140 characters 398-417 against 367-384. Training and serving group a batch's windows alike, so a comment
+     * embedded with the same company gets the same vector either way.
      */
-    private static final int BULK_RUN_TOKENS = 768;
+    private static final int MAX_RUN_TOKENS = 768;
     private static final double MAX_LENGTH_SPREAD = 1.5;
 
     private final EncoderSpec spec;
@@ -66,8 +65,6 @@ public final class SentenceEncoder implements Embedder, AutoCloseable {
     private final long sepId;
     /** Runs side by side in bulk mode, or null when one run at a time uses every intra-op thread. */
     private final ExecutorService parallelRuns;
-    /** Most padded tokens in one ONNX run. */
-    private final int runTokens;
 
     /**
      * Loads the encoder's model and tokenizer from the class path.
@@ -77,7 +74,7 @@ public final class SentenceEncoder implements Embedder, AutoCloseable {
      * @throws IllegalStateException when the encoder's jar is not on the class path or the model cannot be loaded
      */
     public SentenceEncoder(EncoderSpec spec, int threads) {
-        this(spec, threads, 1, MAX_RUN_TOKENS);
+        this(spec, threads, 1);
     }
 
     /**
@@ -89,12 +86,11 @@ public final class SentenceEncoder implements Embedder, AutoCloseable {
      * @throws IllegalStateException when the encoder's jar is not on the class path or the model cannot be loaded
      */
     public static SentenceEncoder forBulk(EncoderSpec spec) {
-        return new SentenceEncoder(spec, 1, Runtime.getRuntime().availableProcessors(), BULK_RUN_TOKENS);
+        return new SentenceEncoder(spec, 1, Runtime.getRuntime().availableProcessors());
     }
 
-    private SentenceEncoder(EncoderSpec spec, int threads, int runsAtOnce, int runTokens) {
+    private SentenceEncoder(EncoderSpec spec, int threads, int runsAtOnce) {
         this.spec = spec;
-        this.runTokens = runTokens;
         byte[] model = readResource(spec.modelResource());
         this.modelSha256 = DigestUtils.sha256Hex(model);
         try (InputStream tokenizerJson = resource(spec.tokenizerResource())) {
@@ -119,7 +115,7 @@ public final class SentenceEncoder implements Embedder, AutoCloseable {
             // layer is a fresh malloc, and the large ones are fresh pages from the kernel. Measured over 3,000 corpus
             // comments on two cores: a quarter to two thirds more comments per second, a third of the system time
             // and a lower peak resident size (540 against 650-780 MB for the process), since a run's size is
-            // bounded (runTokens). Memory patterns (a plan per input shape) stay off: shapes vary with every
+            // bounded (MAX_RUN_TOKENS). Memory patterns (a plan per input shape) stay off: shapes vary with every
             // batch.
             options.setCPUArenaAllocator(true);
             options.setMemoryPatternOptimization(false);
@@ -200,11 +196,10 @@ public final class SentenceEncoder implements Embedder, AutoCloseable {
 
     /**
      * Runs the windows in length order, grouped so that a run pads little: a run holds at most
-     * {@value #MAX_RUN_WINDOWS} windows and {@value #MAX_RUN_TOKENS} padded tokens ({@value #BULK_RUN_TOKENS} in bulk),
-     * and a window at most {@value #MAX_LENGTH_SPREAD} times as long as the run's shortest. One run of 64 padded to the longest comment
+     * {@value #MAX_RUN_WINDOWS} windows and {@value #MAX_RUN_TOKENS} padded tokens, and a window at most
+     * {@value #MAX_LENGTH_SPREAD} times as long as the run's shortest. One run of 64 padded to the longest comment
      * costs several times more time (and native memory) than a few runs of similar lengths. A bulk encoder runs
-     * them side by side. The quantised model scales each run's activations by the run's own range, so a vector
-     * depends a little on its run's company: within a thousandth of the public figures (see the README).
+     * them side by side; the grouping, and so every vector, is the same either way.
      */
     private float[][] runSorted(List<long[]> windows) {
         Integer[] order = new Integer[windows.size()];
@@ -219,7 +214,7 @@ public final class SentenceEncoder implements Embedder, AutoCloseable {
             int end = start + 1;
             while (end < order.length && end - start < MAX_RUN_WINDOWS) {
                 int length = windows.get(order[end]).length;
-                if (length > MAX_LENGTH_SPREAD * shortest || (long) length * (end - start + 1) > runTokens) {
+                if (length > MAX_LENGTH_SPREAD * shortest || (long) length * (end - start + 1) > MAX_RUN_TOKENS) {
                     break;
                 }
                 end++;
