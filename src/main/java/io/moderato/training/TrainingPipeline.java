@@ -21,10 +21,11 @@ import java.util.Map;
 /**
  * Train, evaluate on the held-out split, save: the one sequence behind the train command and the training jobs. The
  * service's first start on an empty data directory takes it in two steps ({@link #trainUnevaluated}, then
- * {@link #completeEvaluation} once the bundle is live), so that it serves as soon as the bundle is trained. A bundle for a site also learns from the site's labels (weighted,
- * the held-out slice kept back), is calibrated to the site's labels (the calibration is part of what the bundle
- * serves), is judged by the evaluation gate against the bundle live for the site on the scale it will serve, and
- * carries the site's threshold suggestions on that scale; every bundle carries a bias report.
+ * {@link #completeEvaluation} once the bundle is live), so that it serves as soon as the bundle is trained. A bundle
+ * for a site also learns from the site's labels (weighted, the held-out slice kept back), is calibrated to the
+ * site's labels (the calibration is part of what the bundle serves), is judged by the evaluation gate against the
+ * bundle live for the site on the scale it will serve, and carries the site's threshold suggestions on that scale;
+ * every bundle carries a bias report.
  */
 public final class TrainingPipeline {
 
