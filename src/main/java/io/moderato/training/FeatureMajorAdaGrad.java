@@ -38,9 +38,11 @@ public final class FeatureMajorAdaGrad implements StochasticGradientOptimiser {
     @Config(description = "Epsilon for numerical stability around zero.")
     private double epsilon = 1e-6;
 
-    /** Per parameter tensor, the squared gradients' sums, feature-major: {@code [feature * outputs + output]}. */
+    /**
+     * Per parameter tensor, the squared gradients' sums, feature-major: {@code [feature * outputs + output]}, where
+     * outputs is the weight matrix's (and so every gradient's) number of rows.
+     */
     private double[][] accumulators;
-    private int[] outputs;
     /** Per parameter tensor, the scaled learning rate of the row being stepped, at its active features. */
     private DenseVector[] rates;
 
@@ -61,7 +63,6 @@ public final class FeatureMajorAdaGrad implements StochasticGradientOptimiser {
     public void initialise(Parameters parameters) {
         Tensor[] weights = parameters.get();
         accumulators = new double[weights.length][];
-        outputs = new int[weights.length];
         rates = new DenseVector[weights.length];
         for (int t = 0; t < weights.length; t++) {
             int[] shape = weights[t].getShape();
@@ -69,7 +70,6 @@ public final class FeatureMajorAdaGrad implements StochasticGradientOptimiser {
                 throw new IllegalArgumentException("expected weight matrices, got a tensor of shape "
                         + java.util.Arrays.toString(shape));
             }
-            outputs[t] = shape[0];
             accumulators[t] = new double[Math.multiplyExact(shape[0], shape[1])];
             rates[t] = new DenseVector(shape[1]);
         }
@@ -83,9 +83,9 @@ public final class FeatureMajorAdaGrad implements StochasticGradientOptimiser {
         double scaledRate = weight * initialLearningRate;
         for (int t = 0; t < updates.length; t++) {
             if (updates[t] instanceof DenseSparseMatrix gradient) {
-                stepSparse(gradient, accumulators[t], outputs[t], rates[t], squareWeight, scaledRate);
+                stepSparse(gradient, accumulators[t], rates[t], squareWeight, scaledRate);
             } else if (updates[t] instanceof DenseMatrix gradient) {
-                stepDense(gradient, accumulators[t], outputs[t], squareWeight, scaledRate);
+                stepDense(gradient, accumulators[t], squareWeight, scaledRate);
             } else {
                 throw new IllegalArgumentException("expected the gradient of a linear model's weight matrix, got "
                         + updates[t].getClass().getName());
@@ -95,8 +95,9 @@ public final class FeatureMajorAdaGrad implements StochasticGradientOptimiser {
     }
 
     /** The gradient of an example with sparse features: only its active features are touched. */
-    private void stepSparse(DenseSparseMatrix gradient, double[] accumulator, int width, DenseVector rate,
-                            double squareWeight, double scaledRate) {
+    private void stepSparse(DenseSparseMatrix gradient, double[] accumulator, DenseVector rate, double squareWeight,
+                            double scaledRate) {
+        int width = gradient.getDimension1Size();
         for (int output = 0; output < gradient.getDimension1Size(); output++) {
             SparseVector row = gradient.getRow(output);
             for (VectorTuple entry : row) {
@@ -110,8 +111,8 @@ public final class FeatureMajorAdaGrad implements StochasticGradientOptimiser {
     }
 
     /** The gradient of an example with every feature present (Tribuo makes its features a dense vector then). */
-    private void stepDense(DenseMatrix gradient, double[] accumulator, int width, double squareWeight,
-                           double scaledRate) {
+    private void stepDense(DenseMatrix gradient, double[] accumulator, double squareWeight, double scaledRate) {
+        int width = gradient.getDimension1Size();
         for (int output = 0; output < gradient.getDimension1Size(); output++) {
             for (int feature = 0; feature < gradient.getDimension2Size(); feature++) {
                 int cell = feature * width + output;
@@ -126,7 +127,6 @@ public final class FeatureMajorAdaGrad implements StochasticGradientOptimiser {
     @Override
     public void reset() {
         accumulators = null;
-        outputs = null;
         rates = null;
     }
 
